@@ -1,0 +1,126 @@
+"""Files to definitions: read, split, parse, validate. One file at a time, no cross-file rules."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from journeysite.diagnostics import Code, Diagnostic
+from journeysite.frontmatter import Locations, decode, split
+from journeysite.limits import DEFAULT_LIMITS, Limits
+from journeysite.model import Entity
+from journeysite.validation import validate
+from journeysite.vocab import ID_RE, slugify
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """Where a definition came from: its URI inside the docs dir and the path shown in messages."""
+
+    src_uri: str
+    display: str
+
+
+@dataclass
+class Definition:
+    type: str
+    id: str
+    model: Entity
+    file: SourceFile
+    locations: Locations
+    body: str
+    body_line: int
+
+    @property
+    def title(self) -> str:
+        return self.model.title
+
+    def line_of(self, *path: str | int) -> int:
+        return self.locations.value(path).line
+
+    def key_line(self, *path: str | int) -> int:
+        return self.locations.key(path).line
+
+
+@dataclass
+class LoadedFile:
+    file: SourceFile
+    is_definition: bool
+    definition: Definition | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    body: str = ""
+
+
+def load_bytes(raw: bytes, file: SourceFile, limits: Limits = DEFAULT_LIMITS) -> LoadedFile:
+    text, problems = decode(raw, file.display, limits)
+    if text is None:
+        # Unreadable: treat as a definition only if it plausibly is one, so plain pages stay silent.
+        return LoadedFile(file, is_definition=True, diagnostics=problems)
+    doc = split(text, file.display, limits)
+    loaded = LoadedFile(file, doc.is_definition, diagnostics=list(doc.diagnostics), body=doc.body)
+    if not doc.is_definition or not isinstance(doc.data, dict):
+        return loaded
+    if "type" not in doc.data:
+        loaded.is_definition = False
+        loaded.body = text
+        return loaded
+    model, problems = validate(doc.data, doc.locations, file.display)
+    loaded.diagnostics.extend(problems)
+    ident = _identity(doc.data, file, doc.locations, loaded.diagnostics)
+    if model is not None and ident is not None:
+        loaded.definition = Definition(
+            type=model.type,
+            id=ident,
+            model=model,
+            file=file,
+            locations=doc.locations,
+            body=doc.body,
+            body_line=doc.body_line,
+        )
+    return loaded
+
+
+def _identity(
+    data: dict, file: SourceFile, locations: Locations, diagnostics: list[Diagnostic]
+) -> str | None:
+    explicit = data.get("id")
+    if explicit is not None:
+        return explicit if isinstance(explicit, str) and ID_RE.match(explicit) else None
+    stem = os.path.splitext(os.path.basename(file.src_uri))[0]
+    if ID_RE.match(stem):
+        return stem
+    suggestion = slugify(stem) or "my-journey"
+    diagnostics.append(
+        Diagnostic(
+            file.display,
+            1,
+            1,
+            "error",
+            Code.INVALID_ID,
+            f"the file name `{stem}.md` does not make a valid id: rename it to "
+            f"`{suggestion}.md` or set `id: {suggestion}`",
+        )
+    )
+    return None
+
+
+def display_path(path: Path, base: Path | None = None) -> str:
+    """A path as writers see it: relative to the working directory when inside it."""
+    base = base or Path.cwd()
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def discover(docs_dir: Path) -> list[tuple[str, Path]]:
+    """Markdown files under a docs dir as (src_uri, path), sorted, skipping hidden folders."""
+    found = []
+    for root, dirs, names in os.walk(docs_dir):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            if name.endswith(".md") and not name.startswith("."):
+                path = Path(root, name)
+                found.append((path.relative_to(docs_dir).as_posix(), path))
+    return found

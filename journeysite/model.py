@@ -1,0 +1,239 @@
+"""The front-matter format as pydantic models: the single source of truth for fields and the schema."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
+
+from journeysite.vocab import (
+    DEFAULT_REVIEW_EVERY_DAYS,
+    EMOTION_MAX,
+    EMOTION_MIN,
+    ID_PATTERN,
+    SCALE_MAX,
+    SCALE_MIN,
+    Better,
+    Channel,
+    MapType,
+    RelationshipKind,
+    Severity,
+    SourceKind,
+    StakeholderKind,
+    Status,
+    slugify,
+)
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+Emotion = Annotated[int, Field(ge=EMOTION_MIN, le=EMOTION_MAX)]
+Scale = Annotated[int, Field(ge=SCALE_MIN, le=SCALE_MAX)]
+Texts = list[str]
+HideOption = Literal["navigation", "toc", "footer", "path", "tags", "feedback"]
+
+
+def _iso_date_text(value: Any) -> Any:
+    """Dates must be written as text YYYY-MM-DD; a bare number is never read as a timestamp."""
+    if isinstance(value, (datetime.date, str)):
+        return value
+    raise PydanticCustomError("date_type", "expected a date written as YYYY-MM-DD")
+
+
+IsoDate = Annotated[
+    datetime.date,
+    Field(strict=False),
+    BeforeValidator(_iso_date_text),
+    WithJsonSchema({"type": "string", "format": "date"}),
+]
+
+
+class Model(BaseModel):
+    """Strict: no coercion from text to numbers, no unknown fields."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=False)
+
+
+class Note(Model):
+    """A pain point or an opportunity; writers may give just the text."""
+
+    text: str
+    severity: Severity | None = None
+
+
+def _text_to_note(value: Any) -> Any:
+    return {"text": value} if isinstance(value, str) else value
+
+
+NoteItem = Annotated[
+    Note,
+    BeforeValidator(_text_to_note),
+    WithJsonSchema({"anyOf": [{"type": "string"}, Note.model_json_schema()]}),
+]
+
+
+class Expectations(Model):
+    primary: Texts = []
+    secondary: Texts = []
+
+
+def _list_to_expectations(value: Any) -> Any:
+    return {"primary": value} if isinstance(value, list) else value
+
+
+ExpectationsField = Annotated[
+    Expectations,
+    BeforeValidator(_list_to_expectations),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "array", "items": {"type": "string"}},
+                Expectations.model_json_schema(),
+            ]
+        }
+    ),
+]
+
+
+class Kpi(Model):
+    name: str
+    value: float | None = None
+    target: float | None = None
+    unit: str | None = None
+    better: Better = "higher"
+
+    @property
+    def on_target(self) -> bool | None:
+        if self.value is None or self.target is None:
+            return None
+        if self.better == "higher":
+            return self.value >= self.target
+        return self.value <= self.target
+
+
+class Source(Model):
+    kind: SourceKind
+    name: str
+    size: Annotated[int, Field(ge=0)] | None = None
+    date: IsoDate | None = None
+
+
+class Touchpoint(Model):
+    name: str
+    id: Id | None = None
+    channel: Channel | None = None
+    owner: Id | None = None
+    supporting: list[Id] = []
+    tools: Texts = []
+    processes: Texts = []
+    emotion: Emotion | None = None
+    pain_points: list[NoteItem] = []
+    opportunities: list[NoteItem] = []
+    kpis: list[Kpi] = []
+    evidence: Texts = []
+    physical_evidence: Texts = []
+    frontstage: Texts = []
+    backstage: Texts = []
+    support: Texts = []
+    fail_point: bool = False
+
+    @property
+    def key(self) -> str:
+        """The touchpoint's id within its journey: explicit, or the slug of its name."""
+        return self.id or slugify(self.name)
+
+
+class Stage(Model):
+    name: str
+    goal: str | None = None
+    expectations: ExpectationsField = Expectations()
+    actions: Texts = []
+    thoughts: Texts = []
+    emotion: Emotion | None = None
+    knowledge_gaps: Texts = []
+    pain_points: list[NoteItem] = []
+    opportunities: list[NoteItem] = []
+    touchpoints: list[Touchpoint] = []
+
+
+class PageFields(Model):
+    """Fields every definition shares: identity and the page keys MkDocs/Material understand."""
+
+    id: Id | None = None
+    description: str | None = None
+    hide: list[HideOption] = []
+
+
+class Persona(PageFields):
+    type: Literal["persona"]
+    name: str
+    segment: str | None = None
+    summary: str | None = None
+    quote: str | None = None
+    goals: Texts = []
+    needs: Texts = []
+    frustrations: Texts = []
+    channels: Texts = []
+
+    @property
+    def title(self) -> str:
+        return self.name
+
+
+class Relationship(Model):
+    with_: Id = Field(alias="with")
+    kind: RelationshipKind
+    note: str | None = None
+
+
+class Stakeholder(PageFields):
+    type: Literal["stakeholder"]
+    name: str
+    kind: StakeholderKind = "other"
+    influence: Scale | None = None
+    interest: Scale | None = None
+    motivations: Texts = []
+    objectives: Texts = []
+    challenges: Texts = []
+    contact: str | None = None
+    relationships: list[Relationship] = []
+
+    @property
+    def title(self) -> str:
+        return self.name
+
+
+class Journey(PageFields):
+    type: Literal["journey"]
+    title: str
+    persona: Id
+    map: MapType = "current"
+    baseline: Id | None = None
+    owner: Id | None = None
+    status: Status = "draft"
+    reviewed: IsoDate | None = None
+    review_every: Annotated[int, Field(ge=1)] = DEFAULT_REVIEW_EVERY_DAYS
+    goal: str | None = None
+    scenario: str | None = None
+    sources: list[Source] = []
+    kpis: list[Kpi] = []
+    stages: Annotated[list[Stage], Field(min_length=1)]
+
+    def touchpoints(self) -> list[tuple[Stage, Touchpoint]]:
+        return [(stage, tp) for stage in self.stages for tp in stage.touchpoints]
+
+
+MODELS: dict[str, type[PageFields]] = {
+    "journey": Journey,
+    "persona": Persona,
+    "stakeholder": Stakeholder,
+}
+
+Entity = Journey | Persona | Stakeholder

@@ -1,0 +1,79 @@
+"""The generated navigation: personas with their journeys, then stakeholders; writers list nothing."""
+
+from __future__ import annotations
+
+from mkdocs.structure import StructureItem
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from journeysite.portal import Portal, journey_model
+from journeysite.views.persona import ordered_journeys
+
+
+def build_nav(
+    nav: Navigation,
+    portal: Portal,
+    pages: dict[str, Page],
+    index_page: Page | None,
+    nav_title: str,
+    stakeholders_title: str,
+) -> Navigation:
+    """Replace wherever definitions appear in `nav` with one generated section per kind."""
+    generated = set(pages)
+    if index_page is not None:
+        generated.add(index_page.file.src_uri)
+    items = _without(nav.items, generated)
+
+    children: list[StructureItem] = [index_page] if index_page is not None else []
+    for persona in sorted(portal.personas.values(), key=lambda d: (d.title, d.id)):
+        journeys = ordered_journeys(portal.journeys_by_persona.get(persona.id, []))
+        section_pages = [pages[persona.file.src_uri], *(pages[j.file.src_uri] for j in journeys)]
+        children.append(Section(persona.title, section_pages))
+    orphans = [
+        j for j in portal.journeys.values() if journey_model(j).persona not in portal.personas
+    ]
+    if orphans:
+        children.append(Section("Other journeys", [pages[j.file.src_uri] for j in orphans]))
+    if children:
+        items.append(Section(nav_title, children))
+    if portal.stakeholders:
+        stakeholders = sorted(portal.stakeholders.values(), key=lambda d: (d.title, d.id))
+        items.append(Section(stakeholders_title, [pages[s.file.src_uri] for s in stakeholders]))
+
+    _link_parents(items, None)
+    ordered = _pages(items)
+    for previous, page, following in zip(
+        [None, *ordered[:-1]], ordered, [*ordered[1:], None], strict=True
+    ):
+        page.previous_page, page.next_page = previous, following
+    return Navigation(items, ordered)
+
+
+def _without(items: list[StructureItem], uris: set[str]) -> list[StructureItem]:
+    kept: list[StructureItem] = []
+    for item in items:
+        if isinstance(item, Page) and item.file.src_uri in uris:
+            continue
+        if isinstance(item, Section):
+            item.children = _without(item.children, uris)
+            if not item.children:
+                continue
+        kept.append(item)
+    return kept
+
+
+def _link_parents(items: list[StructureItem], parent: Section | None) -> None:
+    for item in items:
+        item.parent = parent
+        if isinstance(item, Section):
+            _link_parents(item.children, item)
+
+
+def _pages(items: list[StructureItem]) -> list[Page]:
+    found: list[Page] = []
+    for item in items:
+        if isinstance(item, Page):
+            found.append(item)
+        elif isinstance(item, Section):
+            found.extend(_pages(item.children))
+    return found

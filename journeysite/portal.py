@@ -1,0 +1,88 @@
+"""The validated collection of definitions with the cross-reference indexes built once per build."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from journeysite.load import Definition
+from journeysite.model import Journey, Persona, Stakeholder, Touchpoint
+
+
+@dataclass(frozen=True)
+class TouchpointRef:
+    """A touchpoint in its context: which journey and stage it belongs to."""
+
+    journey: Definition
+    stage_index: int
+    stage_name: str
+    touchpoint: Touchpoint
+
+    @property
+    def anchor(self) -> str:
+        return f"tp-{self.touchpoint.key}"
+
+
+@dataclass
+class Portal:
+    journeys: dict[str, Definition] = field(default_factory=dict)
+    personas: dict[str, Definition] = field(default_factory=dict)
+    stakeholders: dict[str, Definition] = field(default_factory=dict)
+
+    def of_type(self, kind: str) -> dict[str, Definition]:
+        return {
+            "journey": self.journeys,
+            "persona": self.personas,
+            "stakeholder": self.stakeholders,
+        }[kind]
+
+    def add(self, definition: Definition) -> None:
+        self.of_type(definition.type)[definition.id] = definition
+
+    def all(self) -> list[Definition]:
+        return [*self.personas.values(), *self.journeys.values(), *self.stakeholders.values()]
+
+    @cached_property
+    def by_uri(self) -> dict[str, Definition]:
+        return {d.file.src_uri: d for d in self.all()}
+
+    @cached_property
+    def journeys_by_persona(self) -> dict[str, list[Definition]]:
+        index: dict[str, list[Definition]] = defaultdict(list)
+        for journey in self.journeys.values():
+            index[journey_model(journey).persona].append(journey)
+        return dict(index)
+
+    @cached_property
+    def touchpoints(self) -> list[TouchpointRef]:
+        return [
+            TouchpointRef(journey, index, stage.name, tp)
+            for journey in self.journeys.values()
+            for index, stage in enumerate(journey_model(journey).stages)
+            for tp in stage.touchpoints
+        ]
+
+    @cached_property
+    def futures_by_baseline(self) -> dict[str, list[Definition]]:
+        index: dict[str, list[Definition]] = defaultdict(list)
+        for journey in self.journeys.values():
+            baseline = journey_model(journey).baseline
+            if baseline:
+                index[baseline].append(journey)
+        return dict(index)
+
+
+def journey_model(definition: Definition) -> Journey:
+    assert isinstance(definition.model, Journey)
+    return definition.model
+
+
+def persona_model(definition: Definition) -> Persona:
+    assert isinstance(definition.model, Persona)
+    return definition.model
+
+
+def stakeholder_model(definition: Definition) -> Stakeholder:
+    assert isinstance(definition.model, Stakeholder)
+    return definition.model

@@ -1,0 +1,52 @@
+"""HTML from page data: Jinja templates under the theme, autoescaped; chart data as inert JSON."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+_JSON_ESCAPES = {
+    ord("<"): "\\u003c",
+    ord(">"): "\\u003e",
+    ord("&"): "\\u0026",
+    ord("'"): "\\u0027",
+    0x2028: "\\u2028",
+    0x2029: "\\u2029",
+}
+
+
+def theme_dir() -> Path:
+    """The templates and assets: inside the installed package, or `theme/` beside it in a checkout."""
+    packaged = Path(__file__).parent / "theme"
+    return packaged if packaged.is_dir() else Path(__file__).parent.parent / "theme"
+
+
+def chart_json(options: Any) -> Markup:
+    """JSON that cannot close a <script> element or start markup, whatever strings it holds."""
+    text = json.dumps(options, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+    return Markup(text.translate(_JSON_ESCAPES))
+
+
+class Renderer:
+    """Renders `journeysite/*.html` templates, looked up through the theme's search path.
+
+    The loader follows the MkDocs theme dirs, so a portal's `custom_dir` can override any of them.
+    """
+
+    def __init__(self, search_path: list[str]) -> None:
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(search_path),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            auto_reload=False,
+        )
+        self.env.filters["chart_json"] = chart_json
+
+    def render(self, template: str, **context: Any) -> str:
+        return self.env.get_template(f"journeysite/{template}").render(**context)

@@ -1,0 +1,23 @@
+"""Add the generated sections' headings to a page's table of contents."""
+
+from __future__ import annotations
+
+import re
+
+from mkdocs.structure.toc import AnchorLink, TableOfContents
+
+_HEADING = re.compile(r'<h([23]) id="((?:jm|tp)-[^"]+)">(.*?)<a class="headerlink"', re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def extend_toc(toc: TableOfContents, html: str) -> None:
+    """Append h2/h3 headings that journeysite generated (ids `jm-…`, `tp-…`) after the writer's."""
+    current: AnchorLink | None = None
+    for level, anchor, inner in _HEADING.findall(html):
+        title = _TAG.sub("", inner).strip()
+        link = AnchorLink(title, anchor.removesuffix("-name"), int(level))
+        if level == "2" or current is None:
+            toc.items.append(link)
+            current = link
+        else:
+            current.children.append(link)

@@ -1,0 +1,241 @@
+"""Journey page data: header, emotion curve, stages × lanes grid, touchpoints, KPIs, sources."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from journeysite.load import Definition
+from journeysite.markup import inline
+from journeysite.model import Journey, Stage, Touchpoint
+from journeysite.portal import Portal, journey_model
+from journeysite.views.charts import Chart, Curve, Table, emotion_curves, emotion_label
+from journeysite.views.common import (
+    Emotion,
+    Item,
+    KpiRow,
+    Link,
+    UrlFor,
+    kpi_row,
+    link_definition,
+    link_to,
+    notes,
+    number,
+    texts,
+)
+from journeysite.vocab import CHANNEL_LABELS, MAP_TYPE_LABELS, SOLICITED_SOURCES, STATUS_LABELS
+
+
+@dataclass(frozen=True)
+class TouchpointView:
+    key: str
+    anchor: str
+    name: Markup
+    channel: str
+    owner: Link | None
+    supporting: list[Link]
+    tools: list[Markup]
+    processes: list[Markup]
+    emotion: Emotion
+    pain_points: list[Item]
+    opportunities: list[Item]
+    kpis: list[KpiRow]
+    evidence: list[str]
+    physical_evidence: list[Markup]
+    frontstage: list[Markup]
+    backstage: list[Markup]
+    support: list[Markup]
+    fail_point: bool
+
+
+@dataclass(frozen=True)
+class StageView:
+    number: int
+    anchor: str
+    name: Markup
+    goal: Markup | None
+    expectations_primary: list[Markup]
+    expectations_secondary: list[Markup]
+    actions: list[Markup]
+    thoughts: list[Markup]
+    knowledge_gaps: list[Markup]
+    emotion: Emotion
+    pain_points: list[Item]
+    opportunities: list[Item]
+    touchpoints: list[TouchpointView]
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    kind: str
+    solicited: bool
+    name: str
+    size: str
+    date: str
+
+
+@dataclass(frozen=True)
+class JourneyPage:
+    id: str
+    title: str
+    map: str
+    map_label: str
+    persona: Link | None
+    owner: Link | None
+    status: str
+    status_label: str
+    reviewed: str
+    review_every: int
+    baseline: Link | None
+    futures: list[Link]
+    goal: Markup | None
+    scenario: Markup | None
+    stages: list[StageView]
+    chart: Chart | None
+    kpis: list[KpiRow]
+    sources: list[SourceRow]
+    show_blueprint: bool
+
+
+def stage_mood(stage: Stage) -> float | None:
+    """A stage's emotion: as written, else the mean of its touchpoints' emotions."""
+    if stage.emotion is not None:
+        return float(stage.emotion)
+    values = [tp.emotion for tp in stage.touchpoints if tp.emotion is not None]
+    return sum(values) / len(values) if values else None
+
+
+def journey_page(definition: Definition, portal: Portal, url_for: UrlFor) -> JourneyPage:
+    journey = journey_model(definition)
+    return JourneyPage(
+        id=definition.id,
+        title=journey.title,
+        map=journey.map,
+        map_label=MAP_TYPE_LABELS[journey.map],
+        persona=link_to(portal, "persona", journey.persona, url_for),
+        owner=link_to(portal, "stakeholder", journey.owner, url_for),
+        status=journey.status,
+        status_label=STATUS_LABELS[journey.status],
+        reviewed=journey.reviewed.isoformat() if journey.reviewed else "",
+        review_every=journey.review_every,
+        baseline=link_to(portal, "journey", journey.baseline, url_for),
+        futures=[
+            link_definition(f, url_for) for f in portal.futures_by_baseline.get(definition.id, [])
+        ],
+        goal=inline(journey.goal) if journey.goal else None,
+        scenario=inline(journey.scenario) if journey.scenario else None,
+        stages=[_stage(i, s, portal, url_for) for i, s in enumerate(journey.stages)],
+        chart=emotion_chart(definition.id, journey),
+        kpis=_kpis(journey),
+        sources=[
+            SourceRow(
+                kind=s.kind,
+                solicited=s.kind in SOLICITED_SOURCES,
+                name=s.name,
+                size=number(s.size),
+                date=s.date.isoformat() if s.date else "",
+            )
+            for s in journey.sources
+        ],
+        show_blueprint=journey.map == "blueprint"
+        or any(_has_lanes(tp) for _, tp in journey.touchpoints()),
+    )
+
+
+def _has_lanes(tp: Touchpoint) -> bool:
+    return bool(
+        tp.physical_evidence or tp.frontstage or tp.backstage or tp.support or tp.fail_point
+    )
+
+
+def _stage(index: int, stage: Stage, portal: Portal, url_for: UrlFor) -> StageView:
+    return StageView(
+        number=index + 1,
+        anchor=f"stage-{index + 1}",
+        name=inline(stage.name),
+        goal=inline(stage.goal) if stage.goal else None,
+        expectations_primary=texts(stage.expectations.primary),
+        expectations_secondary=texts(stage.expectations.secondary),
+        actions=texts(stage.actions),
+        thoughts=texts(stage.thoughts),
+        knowledge_gaps=texts(stage.knowledge_gaps),
+        emotion=Emotion(stage.emotion),
+        pain_points=notes(stage.pain_points),
+        opportunities=notes(stage.opportunities),
+        touchpoints=[_touchpoint(tp, portal, url_for) for tp in stage.touchpoints],
+    )
+
+
+def _touchpoint(tp: Touchpoint, portal: Portal, url_for: UrlFor) -> TouchpointView:
+    return TouchpointView(
+        key=tp.key,
+        anchor=f"tp-{tp.key}",
+        name=inline(tp.name),
+        channel=CHANNEL_LABELS[tp.channel] if tp.channel else "",
+        owner=link_to(portal, "stakeholder", tp.owner, url_for),
+        supporting=[
+            link for s in tp.supporting if (link := link_to(portal, "stakeholder", s, url_for))
+        ],
+        tools=texts(tp.tools),
+        processes=texts(tp.processes),
+        emotion=Emotion(tp.emotion),
+        pain_points=notes(tp.pain_points),
+        opportunities=notes(tp.opportunities),
+        kpis=[kpi_row(k, tp.name) for k in tp.kpis],
+        evidence=list(tp.evidence),
+        physical_evidence=texts(tp.physical_evidence),
+        frontstage=texts(tp.frontstage),
+        backstage=texts(tp.backstage),
+        support=texts(tp.support),
+        fail_point=tp.fail_point,
+    )
+
+
+def _kpis(journey: Journey) -> list[KpiRow]:
+    rows = [kpi_row(k, "Journey") for k in journey.kpis]
+    rows += [kpi_row(k, tp.name) for _, tp in journey.touchpoints() for k in tp.kpis]
+    return rows
+
+
+def emotion_chart(journey_id: str, journey: Journey) -> Chart | None:
+    """The emotion curve: one point per stage and per touchpoint that has an emotion, in order."""
+    categories: list[str] = []
+    values: list[int | None] = []
+    symbols: list[str] = []
+    rows: list[list[str]] = []
+    for stage in journey.stages:
+        if stage.emotion is not None:
+            categories.append(stage.name)
+            values.append(stage.emotion)
+            symbols.append("circle")
+            rows.append([stage.name, "", emotion_label(stage.emotion) or ""])
+        for tp in stage.touchpoints:
+            if tp.emotion is not None:
+                categories.append(f"{stage.name} › {tp.name}")
+                values.append(tp.emotion)
+                symbols.append("diamond")
+                rows.append([stage.name, tp.name, emotion_label(tp.emotion) or ""])
+    if not values:
+        return None
+    low = min(v for v in values if v is not None)
+    lows = [c for c, v in zip(categories, values, strict=True) if v == low]
+    description = (
+        f"Emotion across {len(journey.stages)} stages of “{journey.title}”, on a scale from "
+        f"1 (very negative) to 5 (very positive). Circles are stages, diamonds touchpoints. "
+        f"Lowest point: {emotion_label(low)} at {', '.join(lows)}."
+    )
+    table = Table(
+        caption=f"Emotion curve of {journey.title}",
+        headers=["Stage", "Touchpoint", "Emotion"],
+        rows=rows,
+    )
+    curve = Curve("Emotion", values, symbols=symbols)
+    return emotion_curves(
+        f"chart-journey-{journey_id}-emotion",
+        "Emotion curve",
+        description,
+        categories,
+        [curve],
+        table,
+    )

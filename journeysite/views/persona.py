@@ -1,0 +1,172 @@
+"""Persona page data and the journeys index, grouped by persona."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from journeysite.load import Definition
+from journeysite.markup import inline
+from journeysite.portal import Portal, journey_model, persona_model
+from journeysite.views.charts import Chart, Curve, Table, emotion_curves, emotion_label
+from journeysite.views.common import Link, UrlFor, link_definition, link_to, texts
+from journeysite.views.journey import stage_mood
+from journeysite.vocab import MAP_TYPE_LABELS, STATUS_LABELS
+
+_MAP_ORDER = {"current": 0, "future": 1, "day-in-the-life": 2, "blueprint": 3}
+
+
+@dataclass(frozen=True)
+class JourneyRow:
+    link: Link
+    map: str
+    map_label: str
+    status: str
+    status_label: str
+    owner: Link | None
+    stages: int
+    touchpoints: int
+    reviewed: str
+    baseline: Link | None
+
+
+@dataclass(frozen=True)
+class PersonaPage:
+    id: str
+    name: str
+    segment: str
+    summary: Markup | None
+    quote: Markup | None
+    goals: list[Markup]
+    needs: list[Markup]
+    frustrations: list[Markup]
+    channels: list[Markup]
+    journeys: list[JourneyRow]
+    chart: Chart | None
+
+
+@dataclass(frozen=True)
+class PersonaGroup:
+    persona: Link | None
+    segment: str
+    journeys: list[JourneyRow]
+
+
+@dataclass(frozen=True)
+class JourneysIndex:
+    groups: list[PersonaGroup]
+    total: int
+
+
+def ordered_journeys(journeys: list[Definition]) -> list[Definition]:
+    """Current maps first, their future maps next, then the other kinds; by title within."""
+    return sorted(
+        journeys, key=lambda d: (_MAP_ORDER[journey_model(d).map], journey_model(d).title, d.id)
+    )
+
+
+def journey_row(definition: Definition, portal: Portal, url_for: UrlFor) -> JourneyRow:
+    journey = journey_model(definition)
+    return JourneyRow(
+        link=link_definition(definition, url_for),
+        map=journey.map,
+        map_label=MAP_TYPE_LABELS[journey.map],
+        status=journey.status,
+        status_label=STATUS_LABELS[journey.status],
+        owner=link_to(portal, "stakeholder", journey.owner, url_for),
+        stages=len(journey.stages),
+        touchpoints=len(journey.touchpoints()),
+        reviewed=journey.reviewed.isoformat() if journey.reviewed else "",
+        baseline=link_to(portal, "journey", journey.baseline, url_for),
+    )
+
+
+def persona_page(definition: Definition, portal: Portal, url_for: UrlFor) -> PersonaPage:
+    persona = persona_model(definition)
+    journeys = ordered_journeys(portal.journeys_by_persona.get(definition.id, []))
+    return PersonaPage(
+        id=definition.id,
+        name=persona.name,
+        segment=persona.segment or "",
+        summary=inline(persona.summary) if persona.summary else None,
+        quote=inline(persona.quote) if persona.quote else None,
+        goals=texts(persona.goals),
+        needs=texts(persona.needs),
+        frustrations=texts(persona.frustrations),
+        channels=texts(persona.channels),
+        journeys=[journey_row(j, portal, url_for) for j in journeys],
+        chart=overlay_chart(definition, journeys),
+    )
+
+
+def overlay_chart(persona: Definition, journeys: list[Definition]) -> Chart | None:
+    """Every journey's emotion per stage on one chart; future maps dashed, so not only colour differs."""
+    categories: list[str] = []
+    for journey in journeys:
+        for stage in journey_model(journey).stages:
+            if stage.name not in categories:
+                categories.append(stage.name)
+    curves: list[Curve] = []
+    columns: list[dict[str, float | None]] = []
+    for journey in journeys:
+        model = journey_model(journey)
+        moods = {stage.name: stage_mood(stage) for stage in model.stages}
+        if all(v is None for v in moods.values()):
+            continue
+        columns.append(moods)
+        values = [None if moods.get(c) is None else round(moods[c]) for c in categories]
+        label = f"{model.title} ({MAP_TYPE_LABELS[model.map].lower()})"
+        curves.append(Curve(label, values, dashed=model.map == "future"))
+    if not curves:
+        return None
+    rows = [
+        [category, *[_cell(column.get(category)) for column in columns]] for category in categories
+    ]
+    table = Table(
+        caption=f"Emotion per stage in the journeys of {persona.title}",
+        headers=["Stage", *[c.name for c in curves]],
+        rows=rows,
+    )
+    description = (
+        f"Emotion per stage, 1 (very negative) to 5 (very positive), for {len(curves)} journeys of "
+        f"{persona.title}. Future-state maps are dashed. A stage without its own emotion shows "
+        "the mean of its touchpoints."
+    )
+    return emotion_curves(
+        f"chart-persona-{persona.id}-emotions",
+        "Emotion curves",
+        description,
+        categories,
+        curves,
+        table,
+    )
+
+
+def _cell(value: float | None) -> str:
+    if value is None:
+        return "—"
+    label = emotion_label(round(value)) or ""
+    return label if float(value).is_integer() else f"{value:.1f} (≈ {label})"
+
+
+def journeys_index(portal: Portal, url_for: UrlFor) -> JourneysIndex:
+    groups = []
+    for persona_id in sorted(portal.personas, key=lambda p: portal.personas[p].title):
+        persona = portal.personas[persona_id]
+        rows = [
+            journey_row(j, portal, url_for)
+            for j in ordered_journeys(portal.journeys_by_persona.get(persona_id, []))
+        ]
+        groups.append(
+            PersonaGroup(
+                link_definition(persona, url_for), persona_model(persona).segment or "", rows
+            )
+        )
+    orphans = [
+        j for j in portal.journeys.values() if journey_model(j).persona not in portal.personas
+    ]
+    if orphans:
+        rows = [journey_row(j, portal, url_for) for j in ordered_journeys(orphans)]
+        groups.append(PersonaGroup(None, "", rows))
+    return JourneysIndex(groups=groups, total=len(portal.journeys))

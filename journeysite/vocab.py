@@ -1,0 +1,128 @@
+"""The controlled vocabulary of the format: every enum, pattern and scale is defined here once."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Literal, get_args
+
+DefinitionType = Literal["journey", "persona", "stakeholder"]
+DEFINITION_TYPES: tuple[str, ...] = get_args(DefinitionType)
+
+MapType = Literal["current", "future", "day-in-the-life", "blueprint"]
+MAP_TYPE_LABELS: dict[str, str] = {
+    "current": "Current state",
+    "future": "Future state",
+    "day-in-the-life": "Day in the life",
+    "blueprint": "Service blueprint",
+}
+
+Status = Literal["draft", "in-review", "validated"]
+STATUS_LABELS: dict[str, str] = {
+    "draft": "Draft",
+    "in-review": "In review",
+    "validated": "Validated",
+}
+
+StakeholderKind = Literal[
+    "team", "department", "partner", "supplier", "competitor", "customer", "regulator", "other"
+]
+
+RelationshipKind = Literal[
+    "influences", "depends-on", "collaborates", "conflicts", "supplies", "reports-to"
+]
+
+Channel = Literal[
+    "web",
+    "mobile-app",
+    "email",
+    "phone",
+    "chat",
+    "social",
+    "in-person",
+    "mail",
+    "ads",
+    "review-site",
+    "other",
+]
+CHANNEL_LABELS: dict[str, str] = {
+    "web": "Web",
+    "mobile-app": "Mobile app",
+    "email": "Email",
+    "phone": "Phone",
+    "chat": "Chat",
+    "social": "Social",
+    "in-person": "In person",
+    "mail": "Mail",
+    "ads": "Ads",
+    "review-site": "Review site",
+    "other": "Other",
+}
+
+SourceKind = Literal[
+    "survey",
+    "interview",
+    "usability-test",
+    "workshop",
+    "analytics",
+    "crm",
+    "support",
+    "social",
+    "reviews",
+    "other",
+]
+SOLICITED_SOURCES: frozenset[str] = frozenset({"survey", "interview", "usability-test", "workshop"})
+
+Severity = Literal["low", "medium", "high"]
+SEVERITY_WEIGHT: dict[str, int] = {"low": 1, "medium": 2, "high": 3}
+
+Better = Literal["higher", "lower"]
+
+EMOTION_MIN = 1
+EMOTION_MAX = 5
+EMOTION_WORDS: dict[int, str] = {
+    1: "very negative",
+    2: "negative",
+    3: "neutral",
+    4: "positive",
+    5: "very positive",
+}
+
+SCALE_MIN = 1
+SCALE_MAX = 5
+
+DEFAULT_REVIEW_EVERY_DAYS = 90
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+ID_RE = re.compile(ID_PATTERN)
+
+
+def emotion_word(value: float | None) -> str:
+    """The word for an emotion score; fractional averages read as the nearest word."""
+    if value is None:
+        return ""
+    return EMOTION_WORDS[min(EMOTION_MAX, max(EMOTION_MIN, round(value)))]
+
+
+def slugify(text: str) -> str:
+    """A touchpoint id from its name: ASCII lower-case words joined by hyphens."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+QUADRANT_HIGH_FROM = 3
+"""On the 1–5 influence and interest scales, 3 and above count as high (Mendelow's grid)."""
+
+QUADRANTS: dict[tuple[bool, bool], str] = {
+    (True, True): "Manage closely",
+    (True, False): "Keep satisfied",
+    (False, True): "Keep informed",
+    (False, False): "Monitor",
+}
+
+
+def quadrant(influence: int | None, interest: int | None) -> str:
+    """The power/interest grid quadrant, or '' when either score is missing."""
+    if influence is None or interest is None:
+        return ""
+    return QUADRANTS[(influence >= QUADRANT_HIGH_FROM, interest >= QUADRANT_HIGH_FROM)]

@@ -31,6 +31,9 @@ _RESOLVER = yaml.resolver.Resolver()
 _TAG = "tag:yaml.org,2002:"
 _DECIMAL_INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
 _DECIMAL_FLOAT = re.compile(r"^[-+]?([0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)([eE][-+]?[0-9]+)?$")
+_CORE_TAGS = frozenset(
+    _TAG + name for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")
+)
 _TYPE_LINE = re.compile(r"^\s*(-\s+)?[\"']?type[\"']?\s*:", re.MULTILINE)
 _FENCE = "---"
 
@@ -208,7 +211,8 @@ class _Composer:
             self.doc.data = None
             mark = exc.problem_mark or exc.context_mark
             span = self.span(mark) if mark else Span(1, 1)
-            self.error(span, Code.YAML_SYNTAX, _syntax_message(exc))
+            source_line = text.split("\n")[mark.line] if mark else ""
+            self.error(span, Code.YAML_SYNTAX, _syntax_message(exc, source_line))
         except yaml.YAMLError as exc:  # ReaderError: a character YAML does not allow
             self.doc.data = None
             position = getattr(exc, "position", 0)
@@ -257,15 +261,19 @@ class _Composer:
                 f"nesting deeper than {self.limits.max_depth} levels (max_depth)",
             )
             raise _LimitReached
-        self.check_tag(event.tag, span, event.implicit)
         path = self.here() if self.stack else ()
+        self.check_tag(event.tag, span, path)
         container: dict | list = {} if isinstance(event, MappingStartEvent) else []
         self.stack.append(_Frame(container, path, span, event.anchor))
 
-    def check_tag(self, tag: str | None, span: Span, implicit: Any) -> None:
-        if tag and tag != "!" and not implicit and not tag.startswith(_TAG):
+    def check_tag(self, tag: str | None, span: Span, path: Path) -> None:
+        if tag and tag != "!" and tag not in _CORE_TAGS:
+            written = "!!" + tag.removeprefix(_TAG) if tag.startswith(_TAG) else tag
             self.error(
-                span, Code.YAML_UNSUPPORTED, f"YAML tags such as `{tag}` are not allowed; remove it"
+                span,
+                Code.YAML_UNSUPPORTED,
+                f"{dotted(path)}: YAML tags such as `{written}` are not allowed; remove it",
+                at=path,
             )
 
     def scalar(self, event: ScalarEvent) -> None:
@@ -310,7 +318,7 @@ class _Composer:
 
     def resolve(self, event: ScalarEvent, span: Span, path: Path) -> Any:
         plain = event.implicit[0] and not event.style
-        self.check_tag(event.tag, span, event.implicit)
+        self.check_tag(event.tag, span, path)
         if not plain:
             return event.value
         tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, (True, False))
@@ -396,11 +404,11 @@ class _Composer:
             locations.raw[path] = raw
 
 
-def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
+def _syntax_message(exc: yaml.MarkedYAMLError, source_line: str) -> str:
     problem = exc.problem or "invalid YAML"
     context = f" {exc.context}" if exc.context else ""
     message = f"invalid YAML: {problem}{context}"
-    if "'\\t'" in problem or "\t" in problem:
+    if "\t" in source_line:
         message += "; indent with spaces, not tabs"
     return message
 

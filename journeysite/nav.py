@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from mkdocs.structure import StructureItem
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
@@ -23,12 +25,13 @@ def build_nav(
     if index_page is not None:
         generated.add(index_page.file.src_uri)
     items = _without(nav.items, generated)
+    # Section titles are rendered as HTML by the theme; persona names are writers' text.
 
     children: list[StructureItem] = [index_page] if index_page is not None else []
     for persona in sorted(portal.personas.values(), key=lambda d: (d.title, d.id)):
         journeys = ordered_journeys(portal.journeys_by_persona.get(persona.id, []))
         section_pages = [pages[persona.file.src_uri], *(pages[j.file.src_uri] for j in journeys)]
-        children.append(Section(persona.title, section_pages))
+        children.append(Section(html.escape(persona.title), section_pages))
     orphans = [
         j for j in portal.journeys.values() if journey_model(j).persona not in portal.personas
     ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 import re
 from pathlib import Path
@@ -114,12 +115,14 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
             return markdown
         definition = loaded.definition
         if definition is None:
-            page.meta = {"title": os.path.splitext(os.path.basename(page.file.src_uri))[0]}
+            stem = os.path.splitext(os.path.basename(page.file.src_uri))[0]
+            page.meta = {"title": html.escape(stem)}
             return markdown
         model = definition.model
-        meta: dict[str, Any] = {"title": definition.title}
+        # MkDocs and Material treat titles and descriptions as HTML: writers' text must be escaped.
+        meta: dict[str, Any] = {"title": html.escape(definition.title)}
         if model.description:
-            meta["description"] = model.description
+            meta["description"] = html.escape(model.description)
         if model.hide:
             meta["hide"] = list(model.hide)
         page.meta = meta

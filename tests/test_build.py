@@ -1,0 +1,295 @@
+"""Real MkDocs builds of small portals; assertions on the HTML a reader gets."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from mkdocs.exceptions import Abort
+
+from tests.conftest import REPO, Project
+
+
+def test_journey_page(minimal: Project) -> None:
+    minimal.build()
+    page = minimal.page("journeys/onboarding/")
+    main = page.select_one("article")
+    assert main.h1.get_text(strip=True) == "Onboarding"
+    facts = {
+        dt.get_text(strip=True): dd.get_text(" ", strip=True)
+        for dt, dd in zip(main.select(".jm-facts dt"), main.select(".jm-facts dd"), strict=True)
+    }
+    assert facts["Persona"] == "Nora Newcomer"
+    assert facts["Owner"] == "Customer Care"
+    assert facts["Status"] == "Validated"
+    assert facts["Map type"] == "Current state"
+    assert facts["Last reviewed"] == "2026-05-01 · every 90 days"
+    assert main.select_one(".jm-facts a")["href"] == "../../personas/newcomer/"
+
+    grid = main.select_one("table.jm-grid")
+    assert [th.get_text(strip=True) for th in grid.select("thead th")] == [
+        "Lane",
+        "1. Sign up",
+        "2. First bill",
+    ]
+    lanes = {row.th.get_text(strip=True): row for row in grid.select("tbody tr")}
+    assert list(lanes) == ["Touchpoints", "Emotion", "Pain points"]
+    assert [td.get_text(" ", strip=True) for td in lanes["Emotion"].select("td")] == [
+        "4 positive",
+        "2 negative",
+    ]
+    assert lanes["Pain points"].get_text(" ", strip=True) == "Pain points High Bill is confusing"
+    touchpoint = main.select_one("section#tp-web-form")
+    assert "Channel Web" in touchpoint.get_text(" ", strip=True)
+    assert "Owner Customer Care" in touchpoint.get_text(" ", strip=True)
+
+
+def test_writer_prose_sits_between_header_and_generated_sections(minimal: Project) -> None:
+    minimal.build()
+    html = str(minimal.page("journeys/onboarding/").select_one("article"))
+    assert html.index('class="jm-facts"') < html.index("Written by the research team.")
+    assert html.index("Written by the research team.") < html.index('id="jm-emotion-curve"')
+    toc = [
+        a.get_text(strip=True)
+        for a in minimal.page("journeys/onboarding/").select(".md-nav--secondary a")
+    ]
+    assert toc[:4] == ["Notes", "Emotion curve", "Journey map", "Touchpoints"]
+
+
+def test_emotion_chart_data_and_table(minimal: Project) -> None:
+    minimal.build()
+    page = minimal.page("journeys/onboarding/")
+    chart = page.select_one("#chart-journey-onboarding-emotion")
+    assert chart["role"] == "img"
+    assert (
+        page.select_one(f"#{chart['aria-describedby']}").get_text().startswith("Emotion across 2")
+    )
+    options = json.loads(page.select_one("#chart-journey-onboarding-emotion-options").string)
+    assert options["aria"] == {"enabled": True, "decal": {"show": True}}
+    assert options["yAxis"][0]["data"][0] == "1 · very negative"
+    assert [d["value"] for d in options["series"][0]["data"]] == [
+        ["Sign up", "4 · positive"],
+        ["Sign up › Web form", "3 · neutral"],
+        ["First bill", "2 · negative"],
+    ]
+    rows = [
+        [c.get_text(strip=True) for c in tr.select("th, td")]
+        for tr in page.select("#chart-journey-onboarding-emotion-figure tbody tr")
+    ]
+    assert rows == [
+        ["Sign up", "", "4 · positive"],
+        ["Sign up", "Web form", "3 · neutral"],
+        ["First bill", "", "2 · negative"],
+    ]
+
+
+def test_persona_page_lists_journeys_and_overlays_curves(minimal: Project) -> None:
+    minimal.write(
+        "journeys/onboarding-future.md",
+        """
+        ---
+        type: journey
+        title: Onboarding tomorrow
+        persona: newcomer
+        map: future
+        baseline: onboarding
+        stages:
+          - name: Sign up
+            emotion: 5
+          - name: First bill
+            emotion: 4
+        ---
+        """,
+    )
+    minimal.build()
+    page = minimal.page("personas/newcomer/")
+    article = page.select_one("article")
+    assert article.h1.get_text(strip=True) == "Nora Newcomer"
+    assert "“I just want it to work.”" in article.select_one(".jm-quote").get_text()
+    rows = [
+        [c.get_text(" ", strip=True) for c in tr.select("th, td")]
+        for tr in article.select("table.jm-journey-list tbody tr")
+    ]
+    assert rows[0][:3] == ["Onboarding", "Current state", "Validated"]
+    assert rows[1][:3] == ["Onboarding tomorrow improves on Onboarding", "Future state", "Draft"]
+    options = json.loads(page.select_one("#chart-persona-newcomer-emotions-options").string)
+    assert [s["name"] for s in options["series"]] == [
+        "Onboarding (current state)",
+        "Onboarding tomorrow (future state)",
+    ]
+    assert [s["lineStyle"]["type"] for s in options["series"]] == ["solid", "dashed"]
+    future = minimal.page("journeys/onboarding-future/")
+    baseline = future.select_one(".jm-facts a[href='../onboarding/']")
+    assert baseline.get_text() == "Onboarding"
+    assert "Future state" in minimal.page("journeys/onboarding/").select_one(".jm-facts").get_text()
+
+
+def test_journeys_index_and_navigation(minimal: Project) -> None:
+    minimal.build()
+    index = minimal.page("journeys/")
+    group = index.select_one("article h2")
+    assert group.get_text(" ", strip=True) == "Nora Newcomer Households"
+    assert index.select_one("table.jm-journey-list tbody th a").get_text() == "Onboarding"
+    nav = [a.get_text(" ", strip=True) for a in index.select(".md-nav--primary .md-nav__link")]
+    assert nav[:2] == ["Home", "Journeys"]
+    assert "Nora Newcomer" in nav
+    assert "Stakeholders" in nav
+    assert nav.index("Onboarding") > nav.index("Nora Newcomer")
+
+
+def test_pages_without_type_are_rendered_as_usual(minimal: Project) -> None:
+    minimal.write("about.md", "---\ntitle: About us\n---\nPlain **page**.\n")
+    minimal.build()
+    page = minimal.page("about/")
+    assert page.select_one("article h1").get_text(strip=True) == "About us"
+    assert page.select_one("article strong").get_text() == "page"
+    assert not page.select(".jm-page")
+
+
+def test_user_text_is_escaped_and_inline_markdown_rendered(minimal: Project) -> None:
+    minimal.write(
+        "journeys/hostile.md",
+        """
+        ---
+        type: journey
+        title: "</script><script>alert(1)</script>"
+        persona: newcomer
+        goal: "**Bold** <img src=x onerror=alert(1)> [x](javascript:alert(1)) {{ 7*7 }}"
+        stages:
+          - name: "--x_x--0_0--alert(1)--x_x--0_0--"
+            emotion: 2
+        ---
+        """,
+    )
+    minimal.build()
+    raw = (minimal.site / "journeys/hostile/index.html").read_text()
+    assert "<script>alert(1)</script>" not in raw
+    assert "<img src=x" not in raw
+    assert 'href="javascript:' not in raw
+    page = minimal.page("journeys/hostile/")
+    goal = page.select_one(".jm-goal")
+    assert goal.select("strong")[1].get_text() == "Bold"
+    assert "<img src=x onerror=alert(1)>" in goal.get_text()
+    assert "{{ 7*7 }}" in goal.get_text()
+    options = page.select_one("#chart-journey-hostile-emotion-options").string
+    assert "<" not in options
+    assert json.loads(options)["xAxis"][0]["data"] == ["--x_x--0_0--alert(1)--x_x--0_0--"]
+
+
+def test_build_is_deterministic(minimal: Project) -> None:
+    minimal.build()
+    first = {p: p.read_bytes() for p in sorted(minimal.site.rglob("*.html"))}
+    minimal.build()
+    second = {p: p.read_bytes() for p in sorted(minimal.site.rglob("*.html"))}
+    assert first == second
+    html = (minimal.site / "journeys/onboarding/index.html").read_text()
+    assert not re.search(r"[0-9a-f]{32}", html), "random chart ids leak into pages"
+
+
+def test_build_with_errors_fails_with_all_messages_and_no_traceback(minimal: Project) -> None:
+    minimal.write(
+        "journeys/bad.md", "---\ntype: journey\ntitle: T\npersona: ghost\nstagse: []\n---\n"
+    )
+    minimal.write("personas/bad.md", "---\ntype: persona\nname: P\nchannels: email\n---\n")
+    result = minimal.mkdocs("build")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert (
+        "content/journeys/bad.md:5: error: unknown field `stagse`; did you mean `stages`?"
+        in result.stderr
+    )
+    assert (
+        "content/journeys/bad.md:2: error: stages: required field `stages` is missing"
+        in result.stderr
+    )
+    assert (
+        "content/personas/bad.md:4: error: channels: expected a list (lines starting with `- `), got the text `email`"
+        in result.stderr
+    )
+    assert "3 errors in journey maps" in result.stderr
+
+
+def test_in_process_build_aborts(minimal: Project) -> None:
+    minimal.write(
+        "journeys/bad.md",
+        "---\ntype: journey\ntitle: T\npersona: ghost\nstages: [{name: A}]\n---\n",
+    )
+    with pytest.raises(Abort):
+        minimal.build()
+
+
+def test_blueprint_lanes_and_kpis(minimal: Project) -> None:
+    minimal.write(
+        "journeys/install.md",
+        """
+        ---
+        type: journey
+        title: Meter install
+        persona: newcomer
+        map: blueprint
+        kpis:
+          - {name: CSAT, value: 82, target: 85, unit: "%", better: higher}
+          - {name: Resolution time, value: 3, target: 4, unit: days, better: lower}
+        stages:
+          - name: Visit
+            touchpoints:
+              - name: Engineer visit
+                channel: in-person
+                owner: care
+                physical_evidence: [Van, ID badge]
+                frontstage: [Engineer installs meter]
+                backstage: [Job scheduled in FSM]
+                support: [Stock system]
+                fail_point: true
+        ---
+        """,
+    )
+    minimal.build()
+    page = minimal.page("journeys/install/")
+    blueprint = page.select_one("table.jm-blueprint")
+    rows = [tr.th.get_text(strip=True) for tr in blueprint.select("tbody tr")]
+    assert rows == [
+        "Physical evidence",
+        "Customer actions",
+        "Line of interaction",
+        "Frontstage",
+        "Line of visibility",
+        "Backstage",
+        "Line of internal interaction",
+        "Support processes",
+    ]
+    assert "⚠ Fail point" in blueprint.get_text()
+    kpis = [
+        [c.get_text(" ", strip=True) for c in tr.select("th, td")]
+        for tr in page.select("table.jm-kpis tbody tr")
+    ]
+    assert kpis == [
+        ["CSAT", "Journey", "82 %", "85 %", "higher", "✗ Off target"],
+        ["Resolution time", "Journey", "3 days", "4 days", "lower", "✓ On target"],
+    ]
+
+
+def test_demo_portal_builds_strict_without_warnings(tmp_path) -> None:
+    project = Project(REPO)
+    result = project.mkdocs("build", "--strict", "-d", str(tmp_path / "site"))
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+    assert (tmp_path / "site/journeys/solar-buyers-journey/index.html").is_file()
+
+
+def test_check_command(minimal: Project) -> None:
+    clean = minimal.journeysite("check", "content")
+    assert clean.returncode == 0
+    assert clean.stdout == ""
+    assert "0 errors" in clean.stderr
+    minimal.write(
+        "journeys/bad.md",
+        "---\ntype: journey\ntitle: T\npersona: newcomer\nstages:\n  - name: A\n    emotion: 9\n---\n",
+    )
+    bad = minimal.journeysite("check", "content")
+    assert bad.returncode == 1
+    assert (
+        bad.stdout
+        == "content/journeys/bad.md:7: error: stages[0].emotion: must be between 1 and 5 (got 9)\n"
+    )

@@ -1,0 +1,71 @@
+"""The built wheel, installed into a fresh virtual environment, builds a portal outside the repo."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import REPO, dedent
+
+
+def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    result = subprocess.run(
+        [str(a) for a in args], cwd=cwd, capture_output=True, text=True, env=env, check=False
+    )
+    assert result.returncode == 0, f"{args}\n{result.stdout}\n{result.stderr}"
+    return result
+
+
+def test_wheel_builds_a_portal_elsewhere(tmp_path: Path) -> None:
+    dist = tmp_path / "dist"
+    run(sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", dist, REPO)
+    wheel = next(dist.glob("journeysite-*.whl"))
+    venv = tmp_path / "venv"
+    run(sys.executable, "-m", "venv", venv)
+    run(venv / "bin/python", "-m", "pip", "install", "-q", wheel)
+
+    portal = tmp_path / "my-portal"
+    (portal / "docs/maps").mkdir(parents=True)
+    (portal / "mkdocs.yml").write_text(
+        "site_name: Elsewhere\ntheme:\n  name: material\nplugins:\n  - search\n  - journeysite\n"
+    )
+    (portal / "docs/index.md").write_text("# Elsewhere\n")
+    (portal / "docs/maps/pat.md").write_text(
+        dedent("""
+        ---
+        type: persona
+        name: Pat
+        ---
+    """)
+    )
+    (portal / "docs/maps/renewal.md").write_text(
+        dedent("""
+        ---
+        type: journey
+        title: Renewal
+        persona: pat
+        stages:
+          - name: Reminder
+            emotion: 2
+        ---
+    """)
+    )
+    run(venv / "bin/mkdocs", "build", "--strict", cwd=portal)
+
+    where = run(
+        venv / "bin/python", "-c", "import journeysite; print(journeysite.__file__)", cwd=portal
+    )
+    assert where.stdout.startswith(str(venv))
+    page = (portal / "site/maps/renewal/index.html").read_text()
+    assert 'id="chart-journey-renewal-emotion"' in page
+    assert (portal / "site/assets/journeysite/vendor/echarts/echarts.min.js").is_file()
+    assert (portal / "site/assets/journeysite/vendor/echarts/NOTICE").is_file()
+    assert (portal / "site/journeys/index.html").is_file()
+    check = subprocess.run(
+        [venv / "bin/journeysite", "check", "docs"], cwd=portal, capture_output=True, text=True
+    )
+    assert check.returncode == 0, check.stderr

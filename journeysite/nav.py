@@ -8,6 +8,7 @@ from mkdocs.structure import StructureItem
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from journeysite.generated import GeneratedPage
 from journeysite.portal import Portal, journey_model
 from journeysite.views.persona import ordered_journeys
 
@@ -16,32 +17,39 @@ def build_nav(
     nav: Navigation,
     portal: Portal,
     pages: dict[str, Page],
-    index_page: Page | None,
+    generated: list[tuple[GeneratedPage, Page]],
     nav_title: str,
     stakeholders_title: str,
 ) -> Navigation:
     """Replace wherever definitions appear in `nav` with one generated section per kind."""
-    generated = set(pages)
-    if index_page is not None:
-        generated.add(index_page.file.src_uri)
-    items = _without(nav.items, generated)
-    # Section titles are rendered as HTML by the theme; persona names are writers' text.
+    items = _without(nav.items, set(pages) | {g.src_uri for g, _ in generated})
 
-    children: list[StructureItem] = [index_page] if index_page is not None else []
+    def section_pages(section: str, index: bool) -> list[StructureItem]:
+        return [page for g, page in generated if g.section == section and g.is_index == index]
+
+    items += section_pages("top", True) + section_pages("top", False)
+    children = section_pages("journeys", True)
+    # Section titles are rendered as HTML by the theme; persona names are writers' text.
     for persona in sorted(portal.personas.values(), key=lambda d: (d.title, d.id)):
         journeys = ordered_journeys(portal.journeys_by_persona.get(persona.id, []))
-        section_pages = [pages[persona.file.src_uri], *(pages[j.file.src_uri] for j in journeys)]
-        children.append(Section(html.escape(persona.title), section_pages))
+        members = [pages[persona.file.src_uri], *(pages[j.file.src_uri] for j in journeys)]
+        children.append(Section(html.escape(persona.title), members))
     orphans = [
         j for j in portal.journeys.values() if journey_model(j).persona not in portal.personas
     ]
     if orphans:
         children.append(Section("Other journeys", [pages[j.file.src_uri] for j in orphans]))
+    children += section_pages("journeys", False)
     if children:
         items.append(Section(nav_title, children))
-    if portal.stakeholders:
-        stakeholders = sorted(portal.stakeholders.values(), key=lambda d: (d.title, d.id))
-        items.append(Section(stakeholders_title, [pages[s.file.src_uri] for s in stakeholders]))
+    stakeholders = sorted(portal.stakeholders.values(), key=lambda d: (d.title, d.id))
+    stakeholder_children = [
+        *section_pages("stakeholders", True),
+        *section_pages("stakeholders", False),
+        *(pages[s.file.src_uri] for s in stakeholders),
+    ]
+    if stakeholder_children:
+        items.append(Section(stakeholders_title, stakeholder_children))
 
     _link_parents(items, None)
     ordered = _pages(items)

@@ -17,12 +17,13 @@ from mkdocs.structure.pages import Page
 
 from journeysite.config import JourneysiteConfig
 from journeysite.content import Content, load_content
+from journeysite.generated import GeneratedPage, Settings, generated_files, generated_pages
 from journeysite.load import SourceFile, display_path
 from journeysite.nav import build_nav
 from journeysite.render import Renderer, theme_dir
 from journeysite.toc import extend_toc
 from journeysite.views.journey import journey_page
-from journeysite.views.persona import journeys_index, persona_page
+from journeysite.views.persona import persona_page
 from journeysite.views.stakeholder import stakeholder_page
 
 log = get_plugin_logger(__name__)
@@ -46,6 +47,8 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         self.serving = False
         self.content: Content | None = None
         self.renderer: Renderer | None = None
+        self.settings = Settings()
+        self.pages: dict[str, GeneratedPage] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds.
@@ -62,6 +65,9 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         present = {str(script) for script in config.extra_javascript}
         config.extra_javascript.extend(s for s in SCRIPTS if s not in present)
         self.renderer = Renderer(list(config.theme.dirs))
+        self.settings = Settings(
+            journeys_index=self.config.journeys_index, nav_title=self.config.nav_title
+        )
         return config
 
     @event_priority(50)  # before other plugins look at pages, so they see the generated ones
@@ -77,9 +83,15 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
             loaded = content.files.get(file.src_uri)
             if loaded is not None and loaded.is_definition:
                 file.content_string = loaded.body  # MkDocs never re-reads our front matter
-        index_uri = self.config.journeys_index
-        if files.get_file_from_path(index_uri) is None:
-            files.append(File.generated(config, index_uri, content=f"# {self.config.nav_title}\n"))
+        self.pages = {p.src_uri: p for p in generated_pages(content.portal, self.settings)}
+        for generated in self.pages.values():
+            if files.get_file_from_path(generated.src_uri) is None:  # a writer's own page wins
+                title = html.escape(generated.title)
+                files.append(File.generated(config, generated.src_uri, content=f"# {title}\n"))
+        for output in generated_files(content.portal, self.settings):
+            files.append(
+                File.generated(config, output.src_uri, content=output.content(content.portal))
+            )
         return files
 
     def _report(self, content: Content) -> None:
@@ -98,12 +110,12 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         pages = {
             d.file.src_uri: files.get_file_from_path(d.file.src_uri).page for d in portal.all()
         }
-        index = files.get_file_from_path(self.config.journeys_index)
+        generated = [(g, files.get_file_from_path(uri).page) for uri, g in self.pages.items()]
         return build_nav(
             nav,
             portal,
             pages,
-            index.page if index else None,
+            generated,
             self.config.nav_title,
             self.config.stakeholders_title,
         )
@@ -138,9 +150,9 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
             return target.url_relative_to(page.file) if target else "#"
 
         lead, body = _split_lead(html)
-        if uri == self.config.journeys_index:
+        if (generated := self.pages.get(uri)) is not None:
             out = self.renderer.render(
-                "journeys_index.html", body=_markup(html), index=journeys_index(portal, url_for)
+                generated.template, body=_markup(html), **generated.view(portal, url_for)
             )
         elif (definition := portal.by_uri.get(uri)) is not None:
             view, template = _VIEWS[definition.type]

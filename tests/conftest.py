@@ -78,7 +78,8 @@ class Project:
 
     def run(self, *args: str, check: bool = False) -> subprocess.CompletedProcess[str]:
         """A command as a user would run it, in the project directory."""
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        # Subprocesses import the checkout under test, even where another copy is installed.
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO)}
         return subprocess.run(
             list(args), cwd=self.root, capture_output=True, text=True, env=env, check=check
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 
 import pytest
@@ -139,3 +140,20 @@ def test_serve_mode_shows_errors_on_the_affected_pages(
     assert minimal.page("journeys/onboarding/").select_one(".jm-grid")
     assert not minimal.page("journeys/onboarding/").select(".jm-errors")
     assert any("dangling.md:4: error" in r.getMessage() for r in caplog.records)
+
+
+def test_repeated_stage_names_stay_separate_points_on_the_curve(minimal: Project) -> None:
+    minimal.write(
+        "journeys/loop.md",
+        "---\ntype: journey\ntitle: Loop\npersona: newcomer\nstages:\n"
+        "  - {name: Call, emotion: 2}\n  - {name: Call, emotion: 4}\n---\n",
+    )
+    minimal.build()
+    options = json.loads(
+        minimal.page("journeys/loop/").select_one("#chart-journey-loop-emotion-options").string
+    )
+    assert options["xAxis"][0]["data"] == ["Call", "Call (2)"]
+    assert [d["value"] for d in options["series"][0]["data"]] == [
+        ["Call", "2 · negative"],
+        ["Call (2)", "4 · positive"],
+    ]

@@ -256,6 +256,9 @@ class _Composer:
         except yaml.MarkedYAMLError as exc:
             self.doc.data = None
             mark = exc.problem_mark or exc.context_mark
+            if exc.context_mark is not None and mark.index >= len(text):
+                # Found at the closing fence: the line that opened the construct is the one to fix.
+                mark = exc.context_mark
             span = self.span(mark) if mark else Span(1, 1)
             source_line = text.split("\n")[mark.line] if mark else ""
             self.error(span, Code.YAML_SYNTAX, _syntax_message(exc, source_line))

@@ -93,7 +93,7 @@ def load_directory(docs_dir: Path, limits: Limits = DEFAULT_LIMITS) -> Content:
             for src, _, abs_path in found
         ),
         docs_dir,
-        project_roots(docs_dir),
+        project_roots(docs_dir.absolute().parent),
     )
     return load_content(
         ((src, path) for src, path, _ in found if src.src_uri not in links.unsafe),

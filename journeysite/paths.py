@@ -69,7 +69,7 @@ def check_links(files: Iterable[SiteFile], docs_dir: Path, roots: Iterable[Path]
             reported.add(link)
             diagnostics.append(
                 Diagnostic(
-                    _display_link(file, link, docs), 1, 1, "error", Code.UNSAFE_PATH, message
+                    _display_link(link), 1, 1, "error", Code.UNSAFE_PATH, message
                 )
             )
     return LinkCheck(diagnostics, frozenset(unsafe))
@@ -172,7 +172,8 @@ def _segment_problem(segment: str) -> str:
 
 
 def project_roots(start: Path) -> list[Path]:
-    """The folders links may point into: the Git work tree holding `start`, else `start` itself."""
+    """The folders links may point into: the Git work tree holding `start`, else `start` itself
+    (the folder of mkdocs.yml; the folder holding the docs dir for `journeysite check`)."""
     start = start.resolve()
     for folder in [start, *start.parents]:
         if (folder / ".git").exists():

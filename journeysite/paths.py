@@ -68,9 +68,7 @@ def check_links(files: Iterable[SiteFile], docs_dir: Path, roots: Iterable[Path]
         if link not in reported:
             reported.add(link)
             diagnostics.append(
-                Diagnostic(
-                    _display_link(link), 1, 1, "error", Code.UNSAFE_PATH, message
-                )
+                Diagnostic(_display_link(link), 1, 1, "error", Code.UNSAFE_PATH, message)
             )
     return LinkCheck(diagnostics, frozenset(unsafe))
 

@@ -255,13 +255,14 @@ class _Composer:
             self.doc.data = None
         except yaml.MarkedYAMLError as exc:
             self.doc.data = None
-            mark = exc.problem_mark or exc.context_mark
-            if exc.context_mark is not None and mark.index >= len(text):
+            mark, opened = exc.problem_mark or exc.context_mark, exc.context_mark
+            if opened is not None and mark.index >= len(text):
                 # Found at the closing fence: the line that opened the construct is the one to fix.
-                mark = exc.context_mark
+                mark = opened
             span = self.span(mark) if mark else Span(1, 1)
             source_line = text.split("\n")[mark.line] if mark else ""
-            self.error(span, Code.YAML_SYNTAX, _syntax_message(exc, source_line))
+            opened_on = self.span(opened).line if opened and opened.line != mark.line else None
+            self.error(span, Code.YAML_SYNTAX, _syntax_message(exc, source_line, opened_on))
         except yaml.reader.ReaderError as exc:  # a character YAML does not allow
             self.doc.data = None
             self.error(*_reader_problem(exc, text, self.LINE_OFFSET))
@@ -528,9 +529,11 @@ def _reader_problem(exc: yaml.reader.ReaderError, text: str, offset: int) -> tup
     )
 
 
-def _syntax_message(exc: yaml.MarkedYAMLError, source_line: str) -> str:
+def _syntax_message(exc: yaml.MarkedYAMLError, source_line: str, opened_on: int | None) -> str:
     problem = exc.problem or "invalid YAML"
     context = f" {exc.context}" if exc.context else ""
+    if context and opened_on is not None:
+        context += f" that starts on line {opened_on}"
     message = f"invalid YAML: {problem}{context}"
     if "\t" in source_line:
         message += "; indent with spaces, not tabs"

@@ -107,6 +107,22 @@ def test_names_unsafe_on_common_file_systems(minimal: Project, name: str, proble
 
 LOOK_ALIKES = [
     (
+        "dots and slashes in an id",
+        "personas/rita.md",
+        "---\ntype: persona\nid: ../../etc/passwd\nname: Rita\n---\n",
+        "content/personas/rita.md:3: error: id: `../../etc/passwd` is not a valid id: use "
+        "lower-case letters, digits and hyphens, starting with a letter or digit (e.g. `etc-passwd`)",
+    ),
+    (
+        "a backslash in a touchpoint id",
+        "journeys/move.md",
+        "---\ntype: journey\ntitle: Move\npersona: newcomer\nstages:\n  - name: A\n"
+        "    touchpoints: [{name: Form, id: '..\\form'}]\n---\n",
+        "content/journeys/move.md:7: error: stages[0].touchpoints[0].id: `..\\form` is not a "
+        "valid id: use lower-case letters, digits and hyphens, starting with a letter or digit "
+        "(e.g. `form`)",
+    ),
+    (
         "a Cyrillic letter in an id",
         "personas/jura.md",
         "---\ntype: persona\nid: \u0458ura\nname: Jura\n---\n",

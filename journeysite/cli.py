@@ -108,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _write_output(text: str, output: str | None) -> None:
     if output:
+        Path(output).parent.mkdir(parents=True, exist_ok=True)
         Path(output).write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)

@@ -162,6 +162,7 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
                 lead=_markup(lead),
                 body=_markup(body),
             )
+            out = self._with_errors(uri, out)
         elif uri in self.content.files and self.content.files[uri].is_definition:
             problems = self.content.problems_of(uri)
             out = self.renderer.render("errors.html", diagnostics=problems, body=_markup(html))
@@ -169,6 +170,15 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
             return html
         extend_toc(page.toc, out)
         return out
+
+    def _with_errors(self, uri: str, html: str) -> str:
+        """A page that renders despite errors in its file (e.g. a dangling reference, while
+        serving) shows them above its content, as a page that cannot render does."""
+        assert self.content is not None and self.renderer is not None
+        errors = [d for d in self.content.problems_of(uri) if d.severity == "error"]
+        if not errors:
+            return html
+        return self.renderer.render("errors.html", diagnostics=errors, body=_markup(html))
 
 
 def _split_lead(html: str) -> tuple[str, str]:

@@ -217,7 +217,13 @@ def test_json_lists_typed_changes(repo: Project) -> None:
     ]
     kpi = data["changes"][2]
     assert kpi["item"] == "CSAT"
-    assert kpi["before"] == {"name": "CSAT", "value": 78.0, "target": 85.0, "unit": "%", "better": "higher"}
+    assert kpi["before"] == {
+        "name": "CSAT",
+        "value": 78.0,
+        "target": 85.0,
+        "unit": "%",
+        "better": "higher",
+    }
     assert kpi["after"]["value"] == 82.0 and kpi["after"]["target"] == 90.0
     emotion = data["changes"][5]
     assert (emotion["stage"], emotion["touchpoint"], emotion["before"], emotion["after"]) == (

@@ -210,8 +210,8 @@ def _stages(d: Definition, a: Journey, b: Journey) -> Iterator[Change]:
         tp.key: (i, tp) for i, stage in enumerate(a.stages) for tp in stage.touchpoints
     }
     new_keys = {tp.key for stage in b.stages for tp in stage.touchpoints}
-    for i, (stage_index, tp) in old_touchpoints.items():
-        if i not in new_keys:
+    for key, (stage_index, tp) in old_touchpoints.items():
+        if key not in new_keys:
             stage_name = new_name_of_old.get(stage_index, a.stages[stage_index].name)
             yield _change(
                 d,

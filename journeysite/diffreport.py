@@ -257,7 +257,35 @@ def _code(text: str) -> str:
     return f"`{text}`"
 
 
-def format_markdown(report: DiffReport) -> str:
+MARKDOWN_BUDGET = 60_000
+"""Characters of Markdown at most: GitHub refuses comments over 65,536 characters."""
+
+CELL_LIMIT = 300
+"""Characters per table cell at most (a long scenario must not swamp the table)."""
+
+
+_NOTE_ROOM = 200  # the closing "… and N more" line
+
+
+def _cell(text: str) -> str:
+    text = text if len(text) <= CELL_LIMIT else text[: CELL_LIMIT - 1] + "…"
+    return md(text)
+
+
+def _markdown_block(kind: str, ident: str, changes: list[Change]) -> list[str]:
+    status, title, path = _heading(changes)
+    lines = ["", f"#### {kind.capitalize()} {status}: {md(title)} (`{ident}`)", "", _code(path)]
+    if status == "changed":
+        lines += ["", "| Where | Change | Before | After |", "| --- | --- | --- | --- |"]
+        for change in changes:
+            row = describe(change)
+            cells = [row.where or "—", row.what, row.before or "—", row.after or "—"]
+            lines.append("| " + " | ".join(_cell(cell) for cell in cells) + " |")
+    return lines
+
+
+def format_markdown(report: DiffReport, budget: int = MARKDOWN_BUDGET) -> str:
+    """A pull-request comment; past `budget` characters the remaining maps are only counted."""
     lines = [
         COMMENT_MARKER,
         "### Journey map changes",
@@ -267,19 +295,23 @@ def format_markdown(report: DiffReport) -> str:
     ]
     if report.unreadable:
         lines += ["", "> [!WARNING]"]
-        lines += [f"> {md(u.message)}  " for u in report.unreadable]
+        lines += [f"> {_cell(u.message)}  " for u in report.unreadable]
         lines[-1] = lines[-1].rstrip()
-    for (kind, ident), changes in report.by_definition():
-        status, title, path = _heading(changes)
-        label = kind.capitalize()
-        lines += ["", f"#### {label} {status}: {md(title)} (`{ident}`)", "", _code(path)]
-        if status != "changed":
-            continue
-        lines += ["", "| Where | Change | Before | After |", "| --- | --- | --- | --- |"]
-        for change in changes:
-            row = describe(change)
-            cells = [row.where or "—", row.what, row.before or "—", row.after or "—"]
-            lines.append("| " + " | ".join(md(cell) for cell in cells) + " |")
+    size = sum(len(line) + 1 for line in lines)
+    groups = report.by_definition()
+    for shown, ((kind, ident), changes) in enumerate(groups):
+        block = _markdown_block(kind, ident, changes)
+        block_size = sum(len(line) + 1 for line in block)
+        if size + block_size > budget - _NOTE_ROOM:
+            left = len(groups) - shown
+            lines += [
+                "",
+                f"… and {left} more changed map{'s' if left != 1 else ''}, left out to keep this "
+                "comment within GitHub's size limit: run `journeysite diff` for the full list.",
+            ]
+            break
+        lines += block
+        size += block_size
     return "\n".join(lines) + "\n"
 
 

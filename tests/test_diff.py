@@ -329,3 +329,26 @@ def test_unknown_revision_is_a_clear_error(repo: Project) -> None:
     result = repo.journeysite("diff", "no-such-branch")
     assert result.returncode == 2
     assert result.stderr == "journeysite: error: unknown revision `no-such-branch`\n"
+
+
+def test_markdown_stays_within_a_comment_size_limit(repo: Project) -> None:
+    for n in range(30):
+        repo.write(f"journeys/extra-{n:02}.md", RENEWAL.replace("Renewal", f"Renewal {n:02}"))
+    result = repo.journeysite("diff", "--format", "markdown")
+    assert len(result.stdout) < 60_000
+    from journeysite.compare import compare_portals  # the same report, with a small budget
+    from journeysite.diffreport import DiffReport, Side, format_markdown
+    from journeysite.gitrev import at_revision, working_tree
+
+    old = at_revision(repo.root, "main", repo.content)
+    new = working_tree(repo.root, repo.content)
+    report = DiffReport(
+        Side("main"), Side(new.label), compare_portals(old.content.portal, new.content.portal), []
+    )
+    text = format_markdown(report, budget=1000)
+    assert len(text) <= 1000
+    assert text.endswith(
+        "… and 22 more changed maps, left out to keep this comment within GitHub's size limit: "
+        "run `journeysite diff` for the full list.\n"
+    )
+    assert text.count("#### Journey added") == 8

@@ -121,15 +121,7 @@ def _chart(rows: list[ChannelRow]) -> Chart | None:
     line.add_xaxis(labels)
     line.add_yaxis(
         "Average emotion",
-        [
-            {
-                "value": r.emotion.value,
-                "label": {"formatter": f"{r.emotion.number} · {r.emotion.word}"},
-            }
-            if r.emotion.value is not None
-            else None
-            for r in rows
-        ],
+        [r.emotion.value for r in rows],
         yaxis_index=1,
         symbol="diamond",
         symbol_size=12,
@@ -148,7 +140,14 @@ def _chart(rows: list[ChannelRow]) -> Chart | None:
     options = plain_options(bar)
     options.update(base_options())
     options["grid"] = {"left": 8, "right": 16, "top": 56, "bottom": 8, "containLabel": True}
-    options["series"][1]["z"] = 3  # the emotion marks stay in front of the bars
+    emotion = options["series"][1]
+    emotion["z"] = 3  # the emotion marks stay in front of the bars
+    emotion["data"] = [  # labelled with the word as well as the number
+        {"value": r.emotion.value, "label": {"formatter": f"{r.emotion.number} · {r.emotion.word}"}}
+        if r.emotion.value is not None
+        else None
+        for r in rows
+    ]
     busiest = max(rows, key=lambda r: len(r.touchpoints))
     rated = [r for r in rows if r.emotion.value is not None]
     lowest = min(rated, key=lambda r: r.emotion.value or 0) if rated else None

@@ -410,9 +410,7 @@ def test_pain_point_heatmap(portfolio: Project) -> None:
     assert target.select_one("#tp-paper-bill") is not None
     assert target.select_one("#stage-2") is not None
     lede = article.select_one(".jm-lede").get_text(" ", strip=True)
-    assert "low 1, medium 2, high 3, unrated 1 (a pain point without a severity counts as 1)" in (
-        lede
-    )
+    assert "high 3, medium 2, low 1, unrated 1 (“unrated”: written without a severity)" in lede
 
 
 def test_kpi_board(portfolio: Project) -> None:

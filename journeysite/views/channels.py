@@ -12,8 +12,14 @@ from journeysite.markup import inline
 from journeysite.portal import Portal, TouchpointRef
 from journeysite.views.charts import Chart, Table, base_options, plain_options
 from journeysite.views.common import Emotion, Link, UrlFor, link_definition
-from journeysite.views.heatmap import NO_CHANNEL
-from journeysite.views.portfolio import future_journeys, severity_weight, todays_journeys
+from journeysite.views.portfolio import (
+    CHANNEL_ORDER,
+    NO_CHANNEL,
+    channel_label,
+    future_journeys,
+    severity_weight,
+    todays_journeys,
+)
 from journeysite.vocab import CHANNEL_LABELS, EMOTION_MAX, EMOTION_MIN
 
 
@@ -55,10 +61,8 @@ def channels_page(portal: Portal, url_for: UrlFor) -> ChannelsPage:
     )
     groups: dict[str, list[TouchpointRef]] = {}
     for ref in refs:
-        channel = ref.touchpoint.channel
-        groups.setdefault(CHANNEL_LABELS[channel] if channel else NO_CHANNEL, []).append(ref)
-    order = [*CHANNEL_LABELS.values(), NO_CHANNEL]
-    rows = [_row(label, groups[label], url_for) for label in order if label in groups]
+        groups.setdefault(channel_label(ref.touchpoint), []).append(ref)
+    rows = [_row(label, groups[label], url_for) for label in CHANNEL_ORDER if label in groups]
     return ChannelsPage(
         rows=rows,
         total=len(refs),

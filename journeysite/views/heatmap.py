@@ -1,11 +1,12 @@
 """The pain-point heatmap: stages (matched by name across journeys) × journeys, and × channels.
 
 A cell is the severity-weighted count of the pain points written on a stage or on its touchpoints
-(high 3, medium 2, low 1, unrated 1). A stage a journey does not have is empty, not zero.
+(weights in journeysite.views.portfolio). A stage a journey does not have is empty, not zero.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -19,17 +20,17 @@ from journeysite.portal import Portal, journey_model
 from journeysite.views.charts import Chart, Table, base_options, emotion_label, plain_options
 from journeysite.views.common import Link, UrlFor, link_definition
 from journeysite.views.portfolio import (
+    CHANNEL_ORDER,
+    STAGE_LEVEL,
     PainPointRef,
+    channel_label,
     future_journeys,
     pain_points_of,
     todays_journeys,
+    weights,
+    weights_text,
 )
 from journeysite.views.stages import normal_name
-from journeysite.vocab import CHANNEL_LABELS, SEVERITY_WEIGHT
-
-STAGE_LEVEL = "Stage level"
-"""The channel column for pain points written on a stage rather than on a touchpoint."""
-NO_CHANNEL = "No channel"
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,7 @@ def pain_points_page(portal: Portal, url_for: UrlFor) -> PainPointsPage:
     refs = [ref for journey in journeys for ref in pain_points_of(journey)]
     refs.sort(key=lambda r: position[normal_name(r.stage_name)])
     return PainPointsPage(
-        weights=[*((s.capitalize(), w) for s, w in SEVERITY_WEIGHT.items()), ("Unrated", 1)],
+        weights=weights(),
         total=len(refs),
         total_score=sum(r.weight for r in refs),
         by_journey=_by_journey(journeys, rows, url_for),
@@ -152,19 +153,15 @@ def pain_points_page(portal: Portal, url_for: UrlFor) -> PainPointsPage:
 
 
 def _by_journey(journeys: list[Definition], rows: _Rows, url_for: UrlFor) -> Matrix:
+    sums = _sums([r for j in journeys for r in pain_points_of(j)], lambda ref: ref.journey.id)
     cells: dict[tuple[str, int], Cell] = {}
     for column, journey in enumerate(journeys):
         url = url_for(journey.file.src_uri)
-        refs = pain_points_of(journey)
         for index, stage in enumerate(journey_model(journey).stages):
             key = normal_name(stage.name)
-            if (key, column) in cells:
-                continue  # two stages of one map with the same name: the first one's anchor
-            mine = [r for r in refs if normal_name(r.stage_name) == key]
-            cells[key, column] = Cell(
-                sum(r.weight for r in mine), len(mine), f"{url}#stage-{index + 1}"
-            )
-    columns = [link_definition(j, url_for) for j in journeys]
+            if (key, column) not in cells:  # a name used twice in one map: the first one's anchor
+                score, count = sums.get((key, journey.id), (0, 0))
+                cells[key, column] = Cell(score, count, f"{url}#stage-{index + 1}")
     matrix_rows = [
         Row(rows.names[key], [cells.get((key, c)) for c in range(len(journeys))])
         for key in rows.names
@@ -172,36 +169,31 @@ def _by_journey(journeys: list[Definition], rows: _Rows, url_for: UrlFor) -> Mat
     return _matrix(
         "Severity-weighted pain points by stage and journey",
         "chart-portfolio-pain-journeys",
-        columns,
+        [link_definition(j, url_for) for j in journeys],
         matrix_rows,
         "journey",
     )
 
 
 def _by_channel(journeys: list[Definition], rows: _Rows, refs: list[PainPointRef]) -> Matrix:
-    def channel_of(ref: PainPointRef) -> str:
-        if ref.touchpoint is None:
-            return STAGE_LEVEL
-        return CHANNEL_LABELS[ref.touchpoint.channel] if ref.touchpoint.channel else NO_CHANNEL
-
     present: set[tuple[str, str]] = set()
     for journey in journeys:
         for stage in journey_model(journey).stages:
             key = normal_name(stage.name)
             present.add((key, STAGE_LEVEL))
-            for tp in stage.touchpoints:
-                present.add((key, CHANNEL_LABELS[tp.channel] if tp.channel else NO_CHANNEL))
-    order = [STAGE_LEVEL, *CHANNEL_LABELS.values(), NO_CHANNEL]
-    labels = [label for label in order if any(p[1] == label for p in present)]
-    matrix_rows = []
-    for key in rows.names:
-        cells: list[Cell | None] = []
-        for label in labels:
-            mine = [r for r in refs if normal_name(r.stage_name) == key and channel_of(r) == label]
-            cells.append(
-                Cell(sum(r.weight for r in mine), len(mine)) if (key, label) in present else None
-            )
-        matrix_rows.append(Row(rows.names[key], cells))
+            present.update((key, channel_label(tp)) for tp in stage.touchpoints)
+    labels = [label for label in CHANNEL_ORDER if any(p[1] == label for p in present)]
+    sums = _sums(refs, lambda ref: ref.channel)
+    matrix_rows = [
+        Row(
+            rows.names[key],
+            [
+                Cell(*sums.get((key, label), (0, 0))) if (key, label) in present else None
+                for label in labels
+            ],
+        )
+        for key in rows.names
+    ]
     return _matrix(
         "Severity-weighted pain points by stage and channel",
         "chart-portfolio-pain-channels",
@@ -209,6 +201,18 @@ def _by_channel(journeys: list[Definition], rows: _Rows, refs: list[PainPointRef
         matrix_rows,
         "channel",
     )
+
+
+def _sums(
+    refs: list[PainPointRef], column: Callable[[PainPointRef], Hashable]
+) -> dict[tuple[str, Hashable], tuple[int, int]]:
+    """Severity-weighted score and count per (normalised stage name, column)."""
+    sums: dict[tuple[str, Hashable], tuple[int, int]] = {}
+    for ref in refs:
+        key = (normal_name(ref.stage_name), column(ref))
+        score, count = sums.get(key, (0, 0))
+        sums[key] = (score + ref.weight, count + 1)
+    return sums
 
 
 def _matrix(caption: str, chart_id: str, columns: list[Link], rows: list[Row], kind: str) -> Matrix:
@@ -263,9 +267,8 @@ def _heatmap_chart(
     options["tooltip"] = {"trigger": "item"}
     description = (
         f"Heatmap of {sum(c.count for _, _, c in points)} pain points across {len(rows)} stages "
-        f"and {len(columns)} {kind}s: each cell is the severity-weighted count (high 3, medium 2, "
-        "low 1, unrated 1); darker means more pain and every cell shows its number. "
-        + _hottest(rows, columns)
+        f"and {len(columns)} {kind}s: each cell is the severity-weighted count ({weights_text()}); "
+        "darker means more pain and every cell shows its number. " + _hottest(rows, columns)
     )
     table = Table(
         caption=caption,
@@ -294,13 +297,13 @@ def _hottest(rows: list[Row], columns: list[Link]) -> str:
 def _pain_row(ref: PainPointRef, rows: _Rows, url_for: UrlFor) -> PainRow:
     url = url_for(ref.journey.file.src_uri)
     tp = ref.touchpoint
-    where = tp.name if tp else f"Stage {ref.stage_index + 1}: {ref.stage_name}"
+    where = inline(tp.name) if tp else f"Stage {ref.stage_index + 1}: {ref.stage_name}"
     return PainRow(
         stage=rows.names[normal_name(ref.stage_name)],
         journey=link_definition(ref.journey, url_for),
         where=Link(where, f"{url}#{ref.anchor}"),
         on_touchpoint=tp is not None,
-        channel=(CHANNEL_LABELS[tp.channel] if tp.channel else NO_CHANNEL) if tp else STAGE_LEVEL,
+        channel=ref.channel,
         severity=ref.note.severity,
         weight=ref.weight,
         text=inline(ref.note.text),

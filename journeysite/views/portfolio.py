@@ -12,7 +12,12 @@ from dataclasses import dataclass
 from journeysite.load import Definition
 from journeysite.model import Note, Touchpoint
 from journeysite.portal import Portal, journey_model
-from journeysite.vocab import SEVERITY_WEIGHT
+from journeysite.vocab import CHANNEL_LABELS, SEVERITY_WEIGHT
+
+STAGE_LEVEL = "Stage level"
+"""The channel column for pain points written on a stage rather than on a touchpoint."""
+NO_CHANNEL = "No channel"
+CHANNEL_ORDER = [STAGE_LEVEL, *CHANNEL_LABELS.values(), NO_CHANNEL]
 
 UNRATED_WEIGHT = 1
 """A pain point without a severity weighs as much as a low one: it counts, but never outranks."""
@@ -20,6 +25,20 @@ UNRATED_WEIGHT = 1
 
 def severity_weight(note: Note) -> int:
     return SEVERITY_WEIGHT[note.severity] if note.severity else UNRATED_WEIGHT
+
+
+def weights() -> list[tuple[str, int]]:
+    """Severity weights, heaviest first, with the weight of an unrated pain point last."""
+    ranked = sorted(SEVERITY_WEIGHT.items(), key=lambda item: item[1], reverse=True)
+    return [*ranked, ("unrated", UNRATED_WEIGHT)]
+
+
+def weights_text() -> str:
+    return ", ".join(f"{name} {weight}" for name, weight in weights())
+
+
+def channel_label(touchpoint: Touchpoint) -> str:
+    return CHANNEL_LABELS[touchpoint.channel] if touchpoint.channel else NO_CHANNEL
 
 
 def is_future(definition: Definition) -> bool:
@@ -60,6 +79,13 @@ class PainPointRef:
         if self.touchpoint is not None:
             return f"tp-{self.touchpoint.key}"
         return f"stage-{self.stage_index + 1}"
+
+    @property
+    def channel(self) -> str:
+        """Its touchpoint's channel; pain points written on the stage itself are 'Stage level'."""
+        if self.touchpoint is None:
+            return STAGE_LEVEL
+        return channel_label(self.touchpoint)
 
 
 def pain_points_of(definition: Definition) -> list[PainPointRef]:

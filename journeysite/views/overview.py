@@ -14,9 +14,10 @@ from journeysite.views.portfolio import (
     pain_points_of,
     sorted_journeys,
     todays_journeys,
+    weights,
 )
 from journeysite.views.review import DUE_SOON_DAYS, ReviewStatus, review_status
-from journeysite.vocab import MAP_TYPE_LABELS, SEVERITY_WEIGHT, STATUS_LABELS
+from journeysite.vocab import MAP_TYPE_LABELS, STATUS_LABELS
 
 NO_SOURCES = "No sources"
 NOT_VALIDATED = "Not validated"
@@ -120,10 +121,7 @@ def _counts(portal: Portal) -> list[Count]:
     severities = Counter(p.note.severity or "unrated" for p in pains)
     future_pains = sum(len(pain_points_of(j)) for j in future)
     future_tps = sum(len(journey_model(j).touchpoints()) for j in future)
-    worst_first = [*sorted(SEVERITY_WEIGHT, key=SEVERITY_WEIGHT.__getitem__, reverse=True)]
-    by_severity = ", ".join(
-        f"{severities[s]} {s}" for s in [*worst_first, "unrated"] if severities[s]
-    )
+    by_severity = ", ".join(f"{severities[s]} {s}" for s, _ in weights() if severities[s])
     return [
         Count("Personas", len(portal.personas)),
         Count(

@@ -194,14 +194,20 @@ def test_overview_counts_reviews_and_flags(portfolio: Project) -> None:
     table = rows(article.select_one("table.jm-review-list"))
     assert table[0] == [
         "Onboarding Current state for Nora Newcomer",
-        "Validated",
-        "Customer Care",
-        "2026-05-01",
-        "2026-07-30 every 90 days",
         "Overdue by 11 days",
-        "No sources",
+        "2026-07-30 every 90 days",
+        "2026-05-01",
+        "Validated ⚑ No sources",
+        "Customer Care",
     ]
-    assert table[1][3:] == ["Never", "—", "Never reviewed", "No sources Not validated"]
+    assert table[1] == [
+        "A day of Nora Day in the life for Nora Newcomer",
+        "Never reviewed",
+        "—",
+        "Never",
+        "Draft ⚑ No sources ⚑ Not validated",
+        "No owner",
+    ]
     assert (
         article.select_one(".jm-review-summary")
         .get_text(" ", strip=True)

@@ -170,6 +170,8 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
                 lead=_markup(lead),
                 body=_markup(body),
             )
+            if problems := self.content.problems_of(uri):  # serve mode: e.g. a dangling reference
+                out = self.renderer.render("_problems.html", diagnostics=problems) + out
         elif uri in self.content.files and self.content.files[uri].is_definition:
             problems = self.content.problems_of(uri)
             out = self.renderer.render("errors.html", diagnostics=problems, body=_markup(html))

@@ -208,3 +208,24 @@ def test_search_index_holds_the_comparison(maps: Project) -> None:
     section = next(d for d in index["docs"] if d["location"] == "journeys/tomorrow/#jm-baseline")
     assert "Long wait" in section["text"]
     assert BeautifulSoup(section["text"], "html.parser").get_text().count("Better by") >= 2
+
+
+def test_repeated_stage_names_stay_apart(maps: Project) -> None:
+    maps.write(
+        "journeys/tomorrow.md",
+        TOMORROW.replace(
+            "  - name: Referral\n    emotion: 5\n", "  - name: First bill\n    emotion: 3\n"
+        ),
+    )
+    maps.build()
+    page = maps.page("journeys/tomorrow/")
+    chart = json.loads(page.select_one("#chart-journey-tomorrow-baseline-options").string)
+    assert chart["xAxis"][0]["data"] == ["sign  up", "First bill", "Renewal", "First bill (2)"]
+    future = chart["series"][1]
+    assert [d["value"] for d in future["data"]][-1] == ["First bill (2)", "3 · neutral"]
+    assert [r[0] for r in rows(page.select_one("table.jm-stage-deltas"))] == [
+        "sign up",
+        "First bill",
+        "Renewal",
+        "First bill",
+    ]

@@ -20,7 +20,7 @@ from journeysite.portal import Portal, TouchpointRef, journey_model
 from journeysite.views.charts import Chart, Curve, Table, emotion_curves, emotion_label
 from journeysite.views.common import Emotion, Link, UrlFor, link_definition
 from journeysite.views.portfolio import PainPointRef, pain_points_of
-from journeysite.views.stages import normal_name, stage_mood
+from journeysite.views.stages import normal_name, numbered, stage_mood
 
 
 @dataclass(frozen=True)
@@ -225,7 +225,7 @@ def _chart(baseline: Definition, future: Definition, diff: Comparison) -> Chart 
     """Both emotion curves on the aligned stages; the future dashed and with its own symbol."""
     if all(s.baseline is None and s.future is None for s in diff.stages):
         return None
-    categories = [s.name for s in diff.stages]
+    categories = numbered([s.name for s in diff.stages])
     curves = [
         Curve(
             f"Current state: {baseline.title}",

@@ -16,3 +16,13 @@ def stage_mood(stage: Stage) -> float | None:
 def normal_name(name: str) -> str:
     """Stage names match across maps when equal after trimming, collapsing spaces and case-folding."""
     return " ".join(name.split()).casefold()
+
+
+def numbered(labels: list[str]) -> list[str]:
+    """Chart categories must differ, or ECharts draws two stages as one: repeats get a number."""
+    seen: dict[str, int] = {}
+    out = []
+    for label in labels:
+        seen[label] = seen.get(label, 0) + 1
+        out.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
+    return out

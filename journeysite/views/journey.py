@@ -26,6 +26,7 @@ from journeysite.views.common import (
     texts,
 )
 from journeysite.views.evidence import Coverage, coverage
+from journeysite.views.stages import numbered
 from journeysite.views.stages import stage_mood as stage_mood  # its home is views.stages
 from journeysite.vocab import CHANNEL_LABELS, MAP_TYPE_LABELS, SOLICITED_SOURCES, STATUS_LABELS
 
@@ -197,16 +198,6 @@ def _kpis(journey: Journey) -> list[KpiRow]:
     return rows
 
 
-def _unique(labels: list[str]) -> list[str]:
-    """Axis categories must differ, or ECharts puts two points on one; repeats get a number."""
-    seen: dict[str, int] = {}
-    out = []
-    for label in labels:
-        seen[label] = seen.get(label, 0) + 1
-        out.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
-    return out
-
-
 def emotion_chart(journey_id: str, journey: Journey) -> Chart | None:
     """The emotion curve: one point per stage and per touchpoint that has an emotion, in order."""
     categories: list[str] = []
@@ -227,7 +218,7 @@ def emotion_chart(journey_id: str, journey: Journey) -> Chart | None:
                 rows.append([stage.name, tp.name, emotion_label(tp.emotion) or ""])
     if not values:
         return None
-    categories = _unique(categories)
+    categories = numbered(categories)
     low = min(v for v in values if v is not None)
     lows = [c for c, v in zip(categories, values, strict=True) if v == low]
     description = (

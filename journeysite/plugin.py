@@ -15,6 +15,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from journeysite.builddate import BuildDateError, resolve_build_date
 from journeysite.config import JourneysiteConfig
 from journeysite.content import Content, load_content
 from journeysite.generated import GeneratedPage, Settings, generated_files, generated_pages
@@ -65,8 +66,15 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         present = {str(script) for script in config.extra_javascript}
         config.extra_javascript.extend(s for s in SCRIPTS if s not in present)
         self.renderer = Renderer(list(config.theme.dirs))
+        try:
+            build_date = resolve_build_date(self.config.build_date, os.environ)
+        except BuildDateError as err:
+            raise PluginError(f"journeysite: {err}") from None
         self.settings = Settings(
-            journeys_index=self.config.journeys_index, nav_title=self.config.nav_title
+            journeys_index=self.config.journeys_index,
+            nav_title=self.config.nav_title,
+            build_date=build_date,
+            portfolio_title=self.config.portfolio_title,
         )
         return config
 
@@ -162,7 +170,8 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
                 lead=_markup(lead),
                 body=_markup(body),
             )
-            out = self._with_errors(uri, out)
+            if problems := self.content.problems_of(uri):  # serve mode: e.g. a dangling reference
+                out = self.renderer.render("_problems.html", diagnostics=problems) + out
         elif uri in self.content.files and self.content.files[uri].is_definition:
             problems = self.content.problems_of(uri)
             out = self.renderer.render("errors.html", diagnostics=problems, body=_markup(html))
@@ -170,15 +179,6 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
             return html
         extend_toc(page.toc, out)
         return out
-
-    def _with_errors(self, uri: str, html: str) -> str:
-        """A page that renders despite errors in its file (e.g. a dangling reference, while
-        serving) shows them above its content, as a page that cannot render does."""
-        assert self.content is not None and self.renderer is not None
-        errors = [d for d in self.content.problems_of(uri) if d.severity == "error"]
-        if not errors:
-            return html
-        return self.renderer.render("errors.html", diagnostics=errors, body=_markup(html))
 
 
 def _split_lead(html: str) -> tuple[str, str]:

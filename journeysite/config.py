@@ -38,3 +38,10 @@ class JourneysiteConfig(base.Config):
     """Turn off Material's Google Fonts so the site makes no request to another host."""
 
     limits = c.SubConfig(LimitsConfig)
+
+    ownership_title = c.Type(str, default="Ownership")
+    """Navigation title of the ownership matrix and the per-owner pages."""
+
+    require_owner = c.Type(bool, default=False)
+    """Make a touchpoint without an `owner` a build error (for portals that enforce ownership in CI);
+    by default the ownership matrix lists unowned touchpoints and the build goes on."""

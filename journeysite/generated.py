@@ -11,11 +11,24 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from journeysite.ownership import ownership_csv, ownership_json
 from journeysite.portal import Portal
+from journeysite.portal_json import portal_json
 from journeysite.views.common import UrlFor
+from journeysite.views.ownership import (
+    CSV_URI,
+    JSON_URI,
+    MATRIX_URI,
+    PORTAL_JSON_URI,
+    involved_stakeholders,
+    owner_page,
+    owner_page_uri,
+    ownership_matrix,
+)
 from journeysite.views.persona import journeys_index
+from journeysite.views.stakeholder_map import STAKEHOLDERS_INDEX_URI, stakeholder_map
 
-NavSection = Literal["journeys", "stakeholders", "top"]
+NavSection = Literal["journeys", "stakeholders", "top", "ownership"]
 
 
 @dataclass(frozen=True)
@@ -57,8 +70,46 @@ def generated_pages(portal: Portal, settings: Settings) -> list[GeneratedPage]:
             is_index=True,
         ),
     ]
+    pages += _stakeholder_and_ownership_pages(portal)
+    return pages
+
+
+def _stakeholder_and_ownership_pages(portal: Portal) -> list[GeneratedPage]:
+    pages = [
+        GeneratedPage(
+            src_uri=STAKEHOLDERS_INDEX_URI,
+            title="Stakeholder map",
+            template="stakeholders_index.html",
+            view=lambda p, url_for: {"page_data": stakeholder_map(p, url_for)},
+            section="stakeholders",
+            is_index=True,
+        ),
+        GeneratedPage(
+            src_uri=MATRIX_URI,
+            title="Ownership matrix",
+            template="ownership.html",
+            view=lambda p, url_for: {"page_data": ownership_matrix(p, url_for)},
+            section="ownership",
+            is_index=True,
+        ),
+    ]
+    for ident in involved_stakeholders(portal):
+        pages.append(
+            GeneratedPage(
+                src_uri=owner_page_uri(ident),
+                title=f"{portal.stakeholders[ident].title}: ownership",
+                template="ownership_owner.html",
+                view=lambda p, url_for, ident=ident: {"page_data": owner_page(ident, p, url_for)},
+                section="ownership",
+            )
+        )
     return pages
 
 
 def generated_files(portal: Portal, settings: Settings) -> list[GeneratedFile]:
-    return []
+    files = [
+        GeneratedFile(CSV_URI, ownership_csv),
+        GeneratedFile(JSON_URI, ownership_json),
+        GeneratedFile(PORTAL_JSON_URI, portal_json),
+    ]
+    return files

@@ -225,7 +225,7 @@ def _check_ownership(portal: Portal, severity: SeverityLevel) -> list[Diagnostic
                     "id of the stakeholder accountable for it"
                 )
                 if severity == "error":
-                    message += " (this portal sets `require_owner: true`)"
+                    message += " (required by `require_owner: true`)"
                 found.append(
                     Diagnostic(
                         journey.file.display,

@@ -211,7 +211,7 @@ def power_interest_grid(stakeholders: list[Definition]) -> Chart | None:
     position: dict[str, tuple[float, float]] = {}
     for (influence, interest), members in cells.items():
         for member, (dx, dy) in zip(members, stack(len(members), cell_px), strict=True):
-            position[member.id] = (interest + dx, influence + dy)
+            position[member.id] = (round(interest + dx, 3), round(influence + dy, 3))
 
     kinds = [k for k in KIND_STYLES if any(stakeholder_model(d).kind == k for d, _ in placed)]
     scatter = Scatter(init_opts=opts.InitOpts(chart_id="chart-stakeholders-grid"))

@@ -464,3 +464,37 @@ def test_matrix_sorts_and_filters_in_chromium_with_instant_navigation(owned: Pro
         plain.goto(base + "ownership/")
         assert plain.locator(".jm-filter").count() == 0
         assert plain.locator("table.jm-matrix tbody tr").count() == 6
+
+
+def test_a_stakeholder_called_index_keeps_the_matrix_in_place(minimal: Project) -> None:
+    minimal.write(
+        "stakeholders/other.md", "---\ntype: stakeholder\nid: index\nname: Index Team\n---\n"
+    )
+    minimal.write(
+        "journeys/x.md",
+        "---\ntype: journey\ntitle: X\npersona: newcomer\nstages:\n  - name: A\n"
+        "    touchpoints:\n      - name: T\n        owner: index\n---\n",
+    )
+    minimal.build()
+    assert minimal.page("ownership/").select_one("article h1").get_text(strip=True) == (
+        "Ownership matrix¶"
+    )
+    owner = minimal.page("ownership/_index/").select_one("article")
+    assert owner.h1.get_text(strip=True) == "Index Team: ownership¶"
+    assert owner.select_one("#jm-tp-x-t a").get_text() == "T"
+
+
+def test_empty_portal_has_the_pages_and_says_so(project: Project) -> None:
+    project.build()
+    matrix = project.page("ownership/").select_one("article")
+    assert "No touchpoints yet" in matrix.get_text()
+    assert not matrix.select("table.jm-matrix, .jm-ok, .jm-unowned")
+    assert "No stakeholders yet" in project.page("stakeholders/").select_one("article").get_text()
+    assert json.loads((project.site / "ownership/ownership.json").read_text()) == []
+    raw = (project.site / "ownership/ownership.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    assert raw[3:].decode().splitlines() == [
+        "journey,journey_title,stage_number,stage,touchpoint,touchpoint_name,channel,owner,"
+        "owner_name,supporting,supporting_names,emotion,pain_points,high_severity_pain_points,"
+        "opportunities,kpis,unowned,source,line"
+    ]

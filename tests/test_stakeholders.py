@@ -174,6 +174,9 @@ def test_relationship_network_with_a_cycle(mapped: Project) -> None:
         ("Digital Experience", "collaborates with", "SolarFit Installers"),
         ("Energy Regulator", "influences", "Billing Operations"),
     ]
+    # The kind is named on the edge in focus and in its tooltip; always shown as colour and dashes.
+    assert series["emphasis"]["edgeLabel"]["show"] is True
+    assert series["links"][1]["tooltip"]["formatter"] == "{b}<br/>depends on"
     line_types = {link["label"]["formatter"]: link["lineStyle"]["type"] for link in series["links"]}
     assert line_types == {
         "reports to": "solid",

@@ -429,6 +429,7 @@ def relationship_network(stakeholders: list[Definition]) -> Chart | None:
                         "lineStyle": {"color": colour, "type": line, "width": 1.5},
                         # Vocabulary only; names reach ECharts as data, never as templates.
                         "label": {"formatter": label},
+                        "tooltip": {"formatter": f"{{b}}<br/>{label}"},
                     }
                 )
             other = stakeholders[index[target]].title if target in index else target

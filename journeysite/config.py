@@ -5,6 +5,7 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from journeysite.builddate import BuildDateOption
 from journeysite.limits import DEFAULT_LIMITS, Limits
 
 
@@ -38,6 +39,11 @@ class JourneysiteConfig(base.Config):
     """Turn off Material's Google Fonts so the site makes no request to another host."""
 
     limits = c.SubConfig(LimitsConfig)
+
+    build_date = c.Optional(BuildDateOption())
+    """The reference day (YYYY-MM-DD) for review-due figures; else SOURCE_DATE_EPOCH, else today."""
+
+    portfolio_title = c.Type(str, default="Portfolio")
 
     ownership_title = c.Type(str, default="Ownership")
     """Navigation title of the ownership matrix and the per-owner pages."""

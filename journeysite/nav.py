@@ -43,6 +43,11 @@ def build_nav(
     children += section_pages("journeys", False)
     if children:
         items.append(Section(nav_title, children))
+    portfolio = [g for g, _ in generated if g.section == "portfolio" and g.is_index]
+    portfolio_children = section_pages("portfolio", True) + section_pages("portfolio", False)
+    if portfolio_children:
+        title = portfolio[0].title if portfolio else "Portfolio"
+        items.append(Section(html.escape(title), portfolio_children))
     stakeholders = sorted(portal.stakeholders.values(), key=lambda d: (d.title, d.id))
     stakeholder_children = [
         *section_pages("stakeholders", True),

@@ -15,6 +15,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from journeysite.builddate import BuildDateError, resolve_build_date
 from journeysite.checks import unowned_touchpoints
 from journeysite.config import JourneysiteConfig
 from journeysite.content import Content, load_content
@@ -71,8 +72,15 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         present = {str(script) for script in config.extra_javascript}
         config.extra_javascript.extend(s for s in SCRIPTS if s not in present)
         self.renderer = Renderer(list(config.theme.dirs))
+        try:
+            build_date = resolve_build_date(self.config.build_date, os.environ)
+        except BuildDateError as err:
+            raise PluginError(f"journeysite: {err}") from None
         self.settings = Settings(
-            journeys_index=self.config.journeys_index, nav_title=self.config.nav_title
+            journeys_index=self.config.journeys_index,
+            nav_title=self.config.nav_title,
+            build_date=build_date,
+            portfolio_title=self.config.portfolio_title,
         )
         return config
 
@@ -173,6 +181,8 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
                 lead=_markup(lead),
                 body=_markup(body),
             )
+            if problems := self.content.problems_of(uri):  # serve mode: e.g. a dangling reference
+                out = self.renderer.render("_problems.html", diagnostics=problems) + out
         elif uri in self.content.files and self.content.files[uri].is_definition:
             problems = self.content.problems_of(uri)
             out = self.renderer.render("errors.html", diagnostics=problems, body=_markup(html))

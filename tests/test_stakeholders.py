@@ -296,7 +296,7 @@ def test_hostile_stakeholder_names_stay_text(mapped: Project) -> None:
     for chart_id in ("chart-stakeholders-grid", "chart-stakeholders-network"):
         source = page.select_one(f"#{chart_id}-options").string
         assert "<" not in source
-        assert hostile in source.encode().decode("unicode_escape")
+        assert hostile in json.dumps(json.loads(source), ensure_ascii=False)
     options = chart_options(mapped, "chart-stakeholders-grid")
     evil = next(s for s in options["series"] if s["name"] == "Competitor")["data"][0]
     assert evil["name"] == hostile

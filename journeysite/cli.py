@@ -49,6 +49,23 @@ def default_docs_dir(cwd: Path) -> Path:
     return cwd / "docs"
 
 
+def plugin_option(cwd: Path, name: str) -> object:
+    """A journeysite plugin option set in ./mkdocs.yml, or None, so check and build agree."""
+    config = cwd / "mkdocs.yml"
+    if not config.is_file():
+        return None
+    try:
+        data = yaml.load(config.read_text(encoding="utf-8"), Loader=_MkDocsYamlLoader)
+    except yaml.YAMLError:
+        return None
+    plugins = data.get("plugins") if isinstance(data, dict) else None
+    # A list of names and {name: options}, or one {name: options} mapping.
+    for entry in plugins if isinstance(plugins, list) else [plugins]:
+        if isinstance(entry, dict) and isinstance(entry.get("journeysite"), dict):
+            return entry["journeysite"].get(name)
+    return None
+
+
 def _docs_dir(value: str | None) -> Path:
     return Path(value) if value else default_docs_dir(Path.cwd())
 
@@ -58,7 +75,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not docs_dir.is_dir():
         print(f"journeysite: error: no content directory at {docs_dir}", file=sys.stderr)
         return 2
-    content = load_directory(docs_dir)
+    require_owner = args.require_owner or plugin_option(Path.cwd(), "require_owner") is True
+    content = load_directory(docs_dir, unowned="error" if require_owner else "warning")
     report = format_report(content.diagnostics, args.format)
     if report:
         print(report)
@@ -97,6 +115,12 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["text", "github", "json"],
         default="text",
         help="text: path:line: error: message; github: workflow annotations; json: a list",
+    )
+    check.add_argument(
+        "--require-owner",
+        action="store_true",
+        help="a touchpoint without an owner is an error, not a warning (also set by "
+        "`require_owner: true` in mkdocs.yml)",
     )
     check.set_defaults(func=cmd_check)
     _add_schema(commands)

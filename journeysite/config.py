@@ -44,3 +44,10 @@ class JourneysiteConfig(base.Config):
     """The reference day (YYYY-MM-DD) for review-due figures; else SOURCE_DATE_EPOCH, else today."""
 
     portfolio_title = c.Type(str, default="Portfolio")
+
+    ownership_title = c.Type(str, default="Ownership")
+    """Navigation title of the ownership matrix and the per-owner pages."""
+
+    require_owner = c.Type(bool, default=False)
+    """Make a touchpoint without an `owner` a build error (for portals that enforce ownership in CI);
+    by default the ownership matrix lists unowned touchpoints and the build goes on."""

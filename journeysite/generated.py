@@ -12,16 +12,29 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from journeysite.builddate import BuildDate, resolve_build_date
+from journeysite.ownership import ownership_csv, ownership_json
 from journeysite.portal import Portal
+from journeysite.portal_json import portal_json
 from journeysite.views.channels import channels_page
 from journeysite.views.common import UrlFor
 from journeysite.views.evidence import evidence_page
 from journeysite.views.heatmap import pain_points_page
 from journeysite.views.kpiboard import kpi_board
 from journeysite.views.overview import overview_page
+from journeysite.views.ownership import (
+    CSV_URI,
+    JSON_URI,
+    MATRIX_URI,
+    PORTAL_JSON_URI,
+    involved_stakeholders,
+    owner_page,
+    owner_page_uri,
+    ownership_matrix,
+)
 from journeysite.views.persona import journeys_index
+from journeysite.views.stakeholder_map import STAKEHOLDERS_INDEX_URI, stakeholder_map
 
-NavSection = Literal["journeys", "portfolio", "stakeholders", "top"]
+NavSection = Literal["journeys", "portfolio", "stakeholders", "top", "ownership"]
 
 
 @dataclass(frozen=True)
@@ -67,6 +80,7 @@ def generated_pages(portal: Portal, settings: Settings) -> list[GeneratedPage]:
         ),
     ]
     pages += portfolio_pages(settings)
+    pages += _stakeholder_and_ownership_pages(portal)
     return pages
 
 
@@ -98,5 +112,42 @@ def portfolio_pages(settings: Settings) -> list[GeneratedPage]:
     ]
 
 
+def _stakeholder_and_ownership_pages(portal: Portal) -> list[GeneratedPage]:
+    pages = [
+        GeneratedPage(
+            src_uri=STAKEHOLDERS_INDEX_URI,
+            title="Stakeholder map",
+            template="stakeholders_index.html",
+            view=lambda p, url_for: {"page_data": stakeholder_map(p, url_for)},
+            section="stakeholders",
+            is_index=True,
+        ),
+        GeneratedPage(
+            src_uri=MATRIX_URI,
+            title="Ownership matrix",
+            template="ownership.html",
+            view=lambda p, url_for: {"page_data": ownership_matrix(p, url_for)},
+            section="ownership",
+            is_index=True,
+        ),
+    ]
+    for ident in involved_stakeholders(portal):
+        pages.append(
+            GeneratedPage(
+                src_uri=owner_page_uri(ident),
+                title=f"{portal.stakeholders[ident].title}: ownership",
+                template="ownership_owner.html",
+                view=lambda p, url_for, ident=ident: {"page_data": owner_page(ident, p, url_for)},
+                section="ownership",
+            )
+        )
+    return pages
+
+
 def generated_files(portal: Portal, settings: Settings) -> list[GeneratedFile]:
-    return []
+    files = [
+        GeneratedFile(CSV_URI, ownership_csv),
+        GeneratedFile(JSON_URI, ownership_json),
+        GeneratedFile(PORTAL_JSON_URI, portal_json),
+    ]
+    return files

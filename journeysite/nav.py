@@ -20,6 +20,7 @@ def build_nav(
     generated: list[tuple[GeneratedPage, Page]],
     nav_title: str,
     stakeholders_title: str,
+    ownership_title: str = "Ownership",
 ) -> Navigation:
     """Replace wherever definitions appear in `nav` with one generated section per kind."""
     items = _without(nav.items, set(pages) | {g.src_uri for g, _ in generated})
@@ -55,6 +56,9 @@ def build_nav(
     ]
     if stakeholder_children:
         items.append(Section(stakeholders_title, stakeholder_children))
+    ownership_children = section_pages("ownership", True) + section_pages("ownership", False)
+    if ownership_children:
+        items.append(Section(html.escape(ownership_title), ownership_children))
 
     _link_parents(items, None)
     ordered = _pages(items)

@@ -16,6 +16,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from journeysite.builddate import BuildDateError, resolve_build_date
+from journeysite.checks import unowned_touchpoints
 from journeysite.config import JourneysiteConfig
 from journeysite.content import Content, load_content
 from journeysite.generated import GeneratedPage, Settings, generated_files, generated_pages
@@ -32,6 +33,11 @@ log = get_plugin_logger(__name__)
 ASSETS = "assets/journeysite"
 STYLESHEET = f"{ASSETS}/journeysite.css"
 SCRIPTS = (f"{ASSETS}/vendor/echarts/echarts.min.js", f"{ASSETS}/journeysite.js")
+SCRIPTS += (
+    f"{ASSETS}/vendor/tablesort/tablesort.min.js",
+    f"{ASSETS}/vendor/tablesort/sorts/tablesort.number.min.js",
+    f"{ASSETS}/tables.js",
+)
 _LEADING_H1 = re.compile(r"^\s*(<h1[^>]*>.*?</h1>)", re.DOTALL)
 
 _VIEWS = {
@@ -85,8 +91,12 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
             for f in files.documentation_pages()
             if f.src_uri.endswith(".md")
         ]
-        self.content = content = load_content(sources, self.config.limits.to_limits())
+        unowned = "error" if self.config.require_owner else None
+        self.content = content = load_content(sources, self.config.limits.to_limits(), unowned)
         self._report(content)
+        if not self.config.require_owner and (count := len(unowned_touchpoints(content.portal))):
+            # Not a warning: `--strict` would fail portals that list them on purpose.
+            log.info(f"{count} unowned touchpoint{'s' if count != 1 else ''}, listed on ownership/")
         for file in files.documentation_pages():
             loaded = content.files.get(file.src_uri)
             if loaded is not None and loaded.is_definition:
@@ -126,6 +136,7 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
             generated,
             self.config.nav_title,
             self.config.stakeholders_title,
+            self.config.ownership_title,
         )
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: Any, files: Files) -> str:

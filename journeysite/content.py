@@ -9,7 +9,7 @@ from pathlib import Path
 from mkdocs.structure.files import File
 
 from journeysite.checks import build_portal
-from journeysite.diagnostics import Diagnostic, has_errors
+from journeysite.diagnostics import Diagnostic, SeverityLevel, has_errors
 from journeysite.limits import DEFAULT_LIMITS, Limits
 from journeysite.load import (
     LoadedFile,
@@ -43,13 +43,15 @@ class Content:
 def load_content(
     sources: Iterable[tuple[SourceFile, bytes | Path]],
     limits: Limits = DEFAULT_LIMITS,
+    unowned: SeverityLevel | None = None,
     site: Sequence[SiteFile] | None = None,
     problems: Iterable[Diagnostic] = (),
 ) -> Content:
     """Load and check every file; a source given as a Path is read from disk with a size bound.
 
-    `site` lists every file of the site being built with its output path (the plugin passes MkDocs'
-    own); without it, pages are placed as MkDocs places them by default. `problems` found before
+    `unowned`: how an unowned touchpoint is reported (see `checks.build_portal`). `site` lists
+    every file of the site being built with its output path (the plugin passes MkDocs' own);
+    without it, pages are placed as MkDocs places them by default. `problems` found before
     loading (unsafe links) are reported with the rest.
     """
     files = {
@@ -59,7 +61,7 @@ def load_content(
         for src, data in sources
     }
     definitions = [f.definition for f in files.values() if f.definition is not None]
-    portal, cross = build_portal(definitions)
+    portal, cross = build_portal(definitions, unowned)
     cross += _path_problems(files, site)
     diagnostics = [d for f in files.values() for d in f.diagnostics] + cross + list(problems)
     return Content(portal, files, sorted(diagnostics))
@@ -81,7 +83,9 @@ def default_dest(src_uri: str) -> str:
     return File(src_uri, None, "", True).dest_uri
 
 
-def load_directory(docs_dir: Path, limits: Limits = DEFAULT_LIMITS) -> Content:
+def load_directory(
+    docs_dir: Path, limits: Limits = DEFAULT_LIMITS, unowned: SeverityLevel | None = None
+) -> Content:
     """What `journeysite check` reads: the Markdown files of a docs dir, links checked first."""
     found = [
         (SourceFile(uri, display_path(path)), path, str(path.absolute()))
@@ -98,5 +102,6 @@ def load_directory(docs_dir: Path, limits: Limits = DEFAULT_LIMITS) -> Content:
     return load_content(
         ((src, path) for src, path, _ in found if src.src_uri not in links.unsafe),
         limits,
+        unowned,
         problems=links.diagnostics,
     )

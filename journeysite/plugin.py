@@ -17,6 +17,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
+from journeysite.builddate import BuildDateError, resolve_build_date
+from journeysite.checks import unowned_touchpoints
 from journeysite.config import JourneysiteConfig
 from journeysite.content import Content, load_content
 from journeysite.failsafe import StagedSite
@@ -35,6 +37,11 @@ log = get_plugin_logger(__name__)
 ASSETS = "assets/journeysite"
 STYLESHEET = f"{ASSETS}/journeysite.css"
 SCRIPTS = (f"{ASSETS}/vendor/echarts/echarts.min.js", f"{ASSETS}/journeysite.js")
+SCRIPTS += (
+    f"{ASSETS}/vendor/tablesort/tablesort.min.js",
+    f"{ASSETS}/vendor/tablesort/sorts/tablesort.number.min.js",
+    f"{ASSETS}/tables.js",
+)
 _LEADING_H1 = re.compile(r"^\s*(<h1[^>]*>.*?</h1>)", re.DOTALL)
 
 _VIEWS = {
@@ -74,8 +81,15 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         present = {str(script) for script in config.extra_javascript}
         config.extra_javascript.extend(s for s in SCRIPTS if s not in present)
         self.renderer = Renderer(list(config.theme.dirs))
+        try:
+            build_date = resolve_build_date(self.config.build_date, os.environ)
+        except BuildDateError as err:
+            raise PluginError(f"journeysite: {err}") from None
         self.settings = Settings(
-            journeys_index=self.config.journeys_index, nav_title=self.config.nav_title
+            journeys_index=self.config.journeys_index,
+            nav_title=self.config.nav_title,
+            build_date=build_date,
+            portfolio_title=self.config.portfolio_title,
         )
         self._stage(config)
         return config
@@ -121,13 +135,18 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
             for f in files.documentation_pages()
             if f.src_uri.endswith(".md")
         ]
+        unowned = "error" if self.config.require_owner else None
         self.content = content = load_content(
             sources,
             self.config.limits.to_limits(),
+            unowned,
             site=[s for s in site if s.src_uri not in links.unsafe],
             problems=links.diagnostics,
         )
         self._report(content)
+        if not self.config.require_owner and (count := len(unowned_touchpoints(content.portal))):
+            # Not a warning: `--strict` would fail portals that list them on purpose.
+            log.info(f"{count} unowned touchpoint{'s' if count != 1 else ''}, listed on ownership/")
         for file in files.documentation_pages():
             loaded = content.files.get(file.src_uri)
             if loaded is not None and loaded.is_definition:
@@ -167,6 +186,7 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
             generated,
             self.config.nav_title,
             self.config.stakeholders_title,
+            self.config.ownership_title,
         )
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: Any, files: Files) -> str:

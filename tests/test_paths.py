@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from journeysite.content import default_dest
 from tests.conftest import Project
 from tests.test_errors import errors
 from tests.test_format import serving  # noqa: F401 (a fixture)
@@ -191,8 +192,12 @@ def test_tricky_names_build_inside_site_dir_without_overwriting(
     for path, name in names.items():
         page = minimal.page(path.removesuffix(".md") + "/")
         assert page.select_one("article h1").get_text(strip=True) == name
-    sources = [p for p in minimal.content.rglob("*.md")]
-    assert len(list(minimal.site.rglob("index.html"))) == len(sources) + 1  # + journeys index
+    outputs = {
+        default_dest(p.relative_to(minimal.content).as_posix())
+        for p in minimal.content.rglob("*.md")
+    }
+    assert len(outputs) == len(list(minimal.content.rglob("*.md")))  # one page each
+    assert all((minimal.site / output).is_file() for output in outputs)
 
 
 def test_link_to_a_file_outside_the_project_is_neither_read_nor_published(

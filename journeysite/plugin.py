@@ -24,6 +24,7 @@ from journeysite.content import Content, load_content
 from journeysite.failsafe import StagedSite
 from journeysite.generated import GeneratedPage, Settings, generated_files, generated_pages
 from journeysite.load import SourceFile, display_path
+from journeysite.markup import literal_markdown
 from journeysite.nav import build_nav
 from journeysite.paths import SiteFile, check_links, project_roots
 from journeysite.render import Renderer, theme_dir
@@ -60,6 +61,7 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         self.renderer: Renderer | None = None
         self.settings = Settings()
         self.pages: dict[str, GeneratedPage] = {}
+        self.made: set[str] = set()
         self.stage_builds = False
         self.staged: StagedSite | None = None
         self.mkdocs_config: Any = None
@@ -152,10 +154,12 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
             if loaded is not None and loaded.is_definition:
                 file.content_string = loaded.body  # MkDocs never re-reads our front matter
         self.pages = {p.src_uri: p for p in generated_pages(content.portal, self.settings)}
+        self.made = set()
         for generated in self.pages.values():
             if files.get_file_from_path(generated.src_uri) is None:  # a writer's own page wins
-                title = html.escape(generated.title)
+                title = literal_markdown(generated.title)
                 files.append(File.generated(config, generated.src_uri, content=f"# {title}\n"))
+                self.made.add(generated.src_uri)
         for output in generated_files(content.portal, self.settings):
             files.append(
                 File.generated(config, output.src_uri, content=output.content(content.portal))
@@ -191,6 +195,11 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: Any, files: Files) -> str:
         assert self.content is not None
+        if page.file.src_uri in self.made:
+            # Without a meta title Material writes `page.title | striptags` into <title>, which
+            # unescapes the heading: a writer's `</title><script>` in a name would run.
+            page.meta["title"] = html.escape(self.pages[page.file.src_uri].title)
+            return markdown
         loaded = self.content.files.get(page.file.src_uri)
         if loaded is None or not loaded.is_definition:
             return markdown

@@ -422,6 +422,7 @@ PAYLOAD = (
     "<script>window.pwned=1</script><img src=x onerror=window.pwned=1>\"'><svg onload=window.pwned=1>"
     "</script><script>window.pwned=1</script>[click](javascript:window.pwned=1) "
     "--x_x--0_0--window.pwned=1--x_x--0_0-- {{ 7*7 }} {% raw %}\u2028</textarea><iframe src=x>"
+    "</title></style></noscript><script>window.pwned=1</script>"
 )
 """Every classic way out of a text node, an attribute, a <script>, JSON, a Jinja template and
 pyecharts' JsCode marker, in one string that marks `window.pwned` if any of them runs."""
@@ -500,9 +501,6 @@ def strings(value: object) -> Iterator[str]:
             yield from strings(item)
 
 
-HOSTILE_PAGES = ["journeys/hostile/", "personas/hostile/", "stakeholders/hostile/", "journeys/", ""]
-
-
 def test_hostile_text_is_inert_in_every_page(minimal: Project) -> None:
     hostile_portal(minimal).build()
     for html_file in sorted(minimal.site.rglob("*.html")):
@@ -537,6 +535,16 @@ def test_hostile_text_is_inert_in_every_page(minimal: Project) -> None:
         assert "<img" not in doc["title"] + doc["text"]
 
 
+def pages_showing_the_payload(site: Path) -> list[str]:
+    """Every built page that holds the payload in any form: the generated pages of every issue."""
+    found = []
+    for page in sorted(site.rglob("index.html")):
+        if "pwned" in page.read_text(encoding="utf-8"):
+            folder = page.parent.relative_to(site).as_posix()
+            found.append("" if folder == "." else folder + "/")
+    return found
+
+
 @pytest.mark.browser
 def test_hostile_text_never_runs_in_chromium(minimal: Project) -> None:
     """Every page of the hostile portal in Chromium: load, hover the charts, search for the text;
@@ -551,7 +559,7 @@ def test_hostile_text_never_runs_in_chromium(minimal: Project) -> None:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             dialogs: list[str] = []
             page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-            for path in HOSTILE_PAGES:
+            for path in pages_showing_the_payload(minimal.site):
                 page.goto(base + path)
                 page.wait_for_load_state("networkidle")
                 for chart in page.locator("[id^=chart-][role=img]").all():

@@ -21,13 +21,22 @@ def check_is_clean(project: Project) -> None:
 @pytest.mark.parametrize("template", JOURNEY_TEMPLATES)
 def test_each_journey_template_passes_check(minimal: Project, template: str) -> None:
     result = minimal.journeysite(
-        "new", "journey", "trip", "--template", template, "--persona", "newcomer"
+        "new", "journey", "trip", "--template", template, "--persona", "newcomer", "--owner", "care"
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout == f"created content/journeys/trip.md from the {template} template\n"
     text = (minimal.content / "journeys/trip.md").read_text()
     assert text.startswith('---\ntype: journey\ntitle: "Trip"\npersona: newcomer\n')
     check_is_clean(minimal)
+
+
+def test_scaffold_without_owner_passes_check_with_unowned_warnings(minimal: Project) -> None:
+    minimal.journeysite("new", "journey", "trip", "--template", "current", "--persona", "newcomer")
+    check = minimal.journeysite("check")
+    assert check.returncode == 0, check.stdout + check.stderr
+    lines = check.stdout.splitlines()
+    assert lines
+    assert all(": warning: " in line and "has no owner" in line for line in lines)
 
 
 def test_template_kinds_are_the_expected_map_types(minimal: Project) -> None:

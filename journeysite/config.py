@@ -4,19 +4,32 @@ from __future__ import annotations
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
 
 from journeysite.builddate import BuildDateOption
 from journeysite.limits import DEFAULT_LIMITS, Limits
 
 
+class PositiveInt(c.Type[int]):
+    """A whole number of at least 1 (a limit of 0, a negative one or `true` is a typo)."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(int, **kwargs)
+
+    def run_validation(self, value: object) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ValidationError(f"must be a whole number of at least 1 (got {value!r})")
+        return value
+
+
 class LimitsConfig(base.Config):
     """Bounds on what one content file may hold; exceeding one is an error, not a hang."""
 
-    max_file_bytes = c.Type(int, default=DEFAULT_LIMITS.max_file_bytes)
-    max_depth = c.Type(int, default=DEFAULT_LIMITS.max_depth)
-    max_values = c.Type(int, default=DEFAULT_LIMITS.max_values)
-    max_string_length = c.Type(int, default=DEFAULT_LIMITS.max_string_length)
-    max_list_length = c.Type(int, default=DEFAULT_LIMITS.max_list_length)
+    max_file_bytes = PositiveInt(default=DEFAULT_LIMITS.max_file_bytes)
+    max_depth = PositiveInt(default=DEFAULT_LIMITS.max_depth)
+    max_values = PositiveInt(default=DEFAULT_LIMITS.max_values)
+    max_string_length = PositiveInt(default=DEFAULT_LIMITS.max_string_length)
+    max_list_length = PositiveInt(default=DEFAULT_LIMITS.max_list_length)
 
     def to_limits(self) -> Limits:
         return Limits(

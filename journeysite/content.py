@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from mkdocs.structure.files import File
 
 from journeysite.checks import build_portal
 from journeysite.diagnostics import Diagnostic, SeverityLevel, has_errors
 from journeysite.limits import DEFAULT_LIMITS, Limits
-from journeysite.load import LoadedFile, SourceFile, discover, display_path, load_bytes
+from journeysite.load import (
+    LoadedFile,
+    SourceFile,
+    discover,
+    display_path,
+    load_bytes,
+    load_path,
+)
+from journeysite.paths import SiteFile, check_links, check_page_paths, project_roots
 from journeysite.portal import Portal
 
 
@@ -31,26 +41,67 @@ class Content:
 
 
 def load_content(
-    sources: Iterable[tuple[SourceFile, bytes]],
+    sources: Iterable[tuple[SourceFile, bytes | Path]],
     limits: Limits = DEFAULT_LIMITS,
     unowned: SeverityLevel | None = None,
+    site: Sequence[SiteFile] | None = None,
+    problems: Iterable[Diagnostic] = (),
 ) -> Content:
-    """`unowned`: how an unowned touchpoint is reported (see `checks.build_portal`)."""
-    files = {src.src_uri: load_bytes(raw, src, limits) for src, raw in sources}
+    """Load and check every file; a source given as a Path is read from disk with a size bound.
+
+    `unowned`: how an unowned touchpoint is reported (see `checks.build_portal`). `site` lists
+    every file of the site being built with its output path (the plugin passes MkDocs' own);
+    without it, pages are placed as MkDocs places them by default. `problems` found before
+    loading (unsafe links) are reported with the rest.
+    """
+    files = {
+        src.src_uri: load_path(data, src, limits)
+        if isinstance(data, Path)
+        else load_bytes(data, src, limits)
+        for src, data in sources
+    }
     definitions = [f.definition for f in files.values() if f.definition is not None]
     portal, cross = build_portal(definitions, unowned)
-    diagnostics = [d for f in files.values() for d in f.diagnostics] + cross
+    cross += _path_problems(files, site)
+    diagnostics = [d for f in files.values() for d in f.diagnostics] + cross + list(problems)
     return Content(portal, files, sorted(diagnostics))
+
+
+def _path_problems(
+    files: dict[str, LoadedFile], site: Sequence[SiteFile] | None
+) -> list[Diagnostic]:
+    if site is None:
+        site = [SiteFile(uri, default_dest(uri), f.file.display) for uri, f in files.items()]
+    by_uri = {s.src_uri: s for s in site}
+    return check_page_paths(
+        (by_uri[uri] for uri, f in files.items() if f.is_definition and uri in by_uri), site
+    )
+
+
+def default_dest(src_uri: str) -> str:
+    """Where MkDocs writes a page by default (`use_directory_urls: true`)."""
+    return File(src_uri, None, "", True).dest_uri
 
 
 def load_directory(
     docs_dir: Path, limits: Limits = DEFAULT_LIMITS, unowned: SeverityLevel | None = None
 ) -> Content:
-    return load_content(
+    """What `journeysite check` reads: the Markdown files of a docs dir, links checked first."""
+    found = [
+        (SourceFile(uri, display_path(path)), path, str(path.absolute()))
+        for uri, path in discover(docs_dir)
+    ]
+    links = check_links(
         (
-            (SourceFile(uri, display_path(path)), path.read_bytes())
-            for uri, path in discover(docs_dir)
+            SiteFile(src.src_uri, default_dest(src.src_uri), src.display, abs_path)
+            for src, _, abs_path in found
         ),
+        docs_dir,
+        project_roots(docs_dir.absolute().parent),
+    )
+    return load_content(
+        ((src, path) for src, path, _ in found if src.src_uri not in links.unsafe),
         limits,
         unowned,
+        problems=links.diagnostics,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from enum import StrEnum
@@ -35,6 +36,9 @@ class Code(StrEnum):
     UNKNOWN_REFERENCE = "unknown-reference"
     INVALID_REFERENCE = "invalid-reference"
     UNOWNED_TOUCHPOINT = "unowned-touchpoint"
+    FILE_UNREADABLE = "file-unreadable"
+    UNSAFE_PATH = "unsafe-path"
+    PATH_COLLISION = "path-collision"
 
 
 @dataclass(frozen=True, order=True)
@@ -47,20 +51,35 @@ class Diagnostic:
     message: str
 
     def format_text(self) -> str:
-        return f"{self.path}:{self.line}: {self.severity}: {self.message}"
+        return f"{printable(self.path)}:{self.line}: {self.severity}: {printable(self.message)}"
 
     def format_github(self) -> str:
         """A GitHub Actions workflow command, shown as an annotation on the pull request's diff."""
         command = "error" if self.severity == "error" else "warning"
-        props = f"file={_escape_property(self.path)},line={self.line},col={self.column}"
+        path = _escape_property(printable(self.path))
+        props = f"file={path},line={self.line},col={self.column}"
         title = _escape_property(f"journeysite {self.code}")
-        return f"::{command} {props},title={title}::{_escape_data(self.message)}"
+        return f"::{command} {props},title={title}::{_escape_data(printable(self.message))}"
 
     def as_json(self) -> dict[str, object]:
         data = asdict(self)
         data["code"] = str(self.code)
         data["file"] = data.pop("path")
         return data
+
+
+# Control characters, line and paragraph separators, zero-width and bidirectional controls: in a
+# terminal or CI log they could start a new line, colour or hide text, or reorder what is shown.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
+
+
+def printable(text: str) -> str:
+    """Writers' text made safe for one line of a terminal or CI log: invisible characters escaped."""
+    return _UNPRINTABLE.sub(lambda m: _escape_character(ord(m.group())), text)
+
+
+def _escape_character(code: int) -> str:
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def _escape_data(text: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from yaml.events import (
@@ -24,7 +24,7 @@ from yaml.events import (
 )
 
 from journeysite.diagnostics import Code, Diagnostic, quote
-from journeysite.limits import Limits
+from journeysite.limits import LARGEST_NUMBER, Limits
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _RESOLVER = yaml.resolver.Resolver()
@@ -34,14 +34,21 @@ _DECIMAL_FLOAT = re.compile(r"^[-+]?([0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)([eE][-+]?[0
 _CORE_TAGS = frozenset(
     _TAG + name for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")
 )
-_TYPE_LINE = re.compile(r"^\s*(-\s+)?[\"']?type[\"']?\s*:", re.MULTILINE)
+# Spaces and tabs only, never `\s`: a pattern that can cross lines re-scans every blank line from
+# every line start, quadratic in the file's length (20 000 blank lines took 38 s).
+_TYPE_LINE = re.compile(r"^[ \t]*(-[ \t]+)?[\"']?type[\"']?[ \t]*:", re.MULTILINE)
+# Front matter that is only a type name (`journey`, `type journey`): a definition missing its `type:`.
+_BARE_TYPE = re.compile(r"(?:type\W*)?(journey|persona|stakeholder)|type", re.IGNORECASE)
 _FENCE = "---"
+# Only double-quoted YAML can spell these (as escapes such as "\e"); in a page they are invisible.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 Path = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
+    """A 1-based line and column in the file (a tuple: one is made for every value)."""
+
     line: int
     column: int
 
@@ -66,7 +73,7 @@ class Locations:
         return self.keys.get(path) or self.value(path)
 
     def already_reported(self, path: Path) -> bool:
-        return any(path[: len(p)] == p for p in self.reported)
+        return any(path[:end] in self.reported for end in range(len(path) + 1))
 
 
 @dataclass
@@ -85,20 +92,22 @@ class _LimitReached(Exception):
     pass
 
 
+def too_large(path: str, size: int, limits: Limits) -> Diagnostic:
+    return Diagnostic(
+        path,
+        1,
+        1,
+        "error",
+        Code.FILE_TOO_LARGE,
+        f"file is {size:,} bytes; the limit is {limits.max_file_bytes:,} "
+        "(max_file_bytes): split it, or raise the limit in the plugin config",
+    )
+
+
 def decode(raw: bytes, path: str, limits: Limits) -> tuple[str | None, list[Diagnostic]]:
     """Bytes to text: size limit, UTF-8 (a BOM is fine), CRLF and CR normalised to LF."""
     if len(raw) > limits.max_file_bytes:
-        return None, [
-            Diagnostic(
-                path,
-                1,
-                1,
-                "error",
-                Code.FILE_TOO_LARGE,
-                f"file is {len(raw):,} bytes; the limit is {limits.max_file_bytes:,} "
-                "(max_file_bytes): split it, or raise the limit in the plugin config",
-            )
-        ]
+        return None, [too_large(path, len(raw), limits)]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -113,18 +122,45 @@ def decode(raw: bytes, path: str, limits: Limits) -> tuple[str | None, list[Diag
                 f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8",
             )
         ]
-    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+    return normalise_newlines(text), []
+
+
+def normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _front_matter(lines: list[str]) -> tuple[str, int | None] | None:
+    """The YAML between the fences and the index of the closing fence (None when unclosed)."""
+    if lines[0].rstrip() != _FENCE:
+        return None
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in (_FENCE, "...")), None)
+    return "\n".join(lines[1:end] if end else lines[1:]) + "\n", end
+
+
+def _declares_type(yaml_text: str) -> bool:
+    """A `type:` line, or front matter that is nothing but a type name (reported as an error)."""
+    if _TYPE_LINE.search(yaml_text):
+        return True
+    bare = yaml_text.strip()
+    return len(bare) <= 40 and _BARE_TYPE.fullmatch(bare) is not None
+
+
+def claims(text: str) -> bool:
+    """Whether journeysite reads this file as a definition (other pages are left to MkDocs)."""
+    found = _front_matter(text.split("\n"))
+    return found is not None and _declares_type(found[0])
 
 
 def split(text: str, path: str, limits: Limits) -> Document:
-    """Find the front matter; parse it only when it declares a `type` (other pages are left alone)."""
+    """Find the front matter; parse it only when it declares a `type` (other pages are left alone).
+
+    Empty files and empty front matter (`---` twice) are ordinary pages: nothing claims them as maps.
+    """
     lines = text.split("\n")
-    if lines[0].rstrip() != _FENCE:
+    found = _front_matter(lines)
+    if found is None or not _declares_type(found[0]):
         return Document(is_definition=False, body=text)
-    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in (_FENCE, "...")), None)
-    yaml_text = "\n".join(lines[1:end] if end else lines[1:]) + "\n"
-    if not _TYPE_LINE.search(yaml_text):
-        return Document(is_definition=False, body=text)
+    yaml_text, end = found
     if end is None:
         return Document(
             is_definition=True,
@@ -142,18 +178,28 @@ def split(text: str, path: str, limits: Limits) -> Document:
     doc = Document(is_definition=True, body="\n".join(lines[end + 1 :]), body_line=end + 2)
     _Composer(path, limits, doc).run(yaml_text)
     if not doc.diagnostics and not isinstance(doc.data, dict):
+        span = doc.locations.value(())
         doc.diagnostics.append(
             Diagnostic(
                 path,
-                2,
+                max(span.line, 2),
                 1,
                 "error",
                 Code.FRONT_MATTER_NOT_MAPPING,
                 "front matter must be a mapping of `field: value` lines "
-                f"(got {_kind_of(doc.data)})",
+                f"(got {_kind_of(doc.data)})" + _type_hint(doc.data),
             )
         )
     return doc
+
+
+def _type_hint(value: Any) -> str:
+    match = _BARE_TYPE.fullmatch(value.strip()) if isinstance(value, str) else None
+    if match is None:
+        return ""
+    if match.group(1) is None:
+        return "; write `type: journey`, `type: persona` or `type: stakeholder`"
+    return f"; did you mean `type: {match.group(1).lower()}`?"
 
 
 def _kind_of(value: Any) -> str:
@@ -209,21 +255,39 @@ class _Composer:
             self.doc.data = None
         except yaml.MarkedYAMLError as exc:
             self.doc.data = None
-            mark = exc.problem_mark or exc.context_mark
+            mark, opened = exc.problem_mark or exc.context_mark, exc.context_mark
+            if opened is not None and mark.index >= len(text):
+                # Found at the closing fence: the line that opened the construct is the one to fix.
+                mark = opened
             span = self.span(mark) if mark else Span(1, 1)
             source_line = text.split("\n")[mark.line] if mark else ""
-            self.error(span, Code.YAML_SYNTAX, _syntax_message(exc, source_line))
-        except yaml.YAMLError as exc:  # ReaderError: a character YAML does not allow
+            opened_on = self.span(opened).line if opened and opened.line != mark.line else None
+            self.error(span, Code.YAML_SYNTAX, _syntax_message(exc, source_line, opened_on))
+        except yaml.reader.ReaderError as exc:  # a character YAML does not allow
             self.doc.data = None
-            position = getattr(exc, "position", 0)
-            line = text.count("\n", 0, position) + self.LINE_OFFSET
-            self.error(Span(line, 1), Code.YAML_SYNTAX, f"invalid YAML: {exc}")
+            self.error(*_reader_problem(exc, text, self.LINE_OFFSET))
 
     def here(self) -> Path:
         frame = self.stack[-1]
         if isinstance(frame.container, list):
             return (*frame.path, len(frame.container))
         return (*frame.path, frame.key) if frame.key_pending else frame.path
+
+    def count(self, values: int, span: Span) -> None:
+        """Every key, value and container counts once; an alias counts all it repeats."""
+        self.total += values
+        if self.total > self.limits.max_values:
+            self.error(
+                span,
+                Code.LIMIT_EXCEEDED,
+                f"front matter expands to more than {self.limits.max_values:,} values "
+                "(max_values); are aliases (`*name`) repeating large blocks?",
+            )
+            raise _LimitReached
+
+    def in_key_position(self) -> bool:
+        frame = self.stack[-1] if self.stack else None
+        return frame is not None and isinstance(frame.container, dict) and not frame.key_pending
 
     def handle(self, event: Any) -> None:
         if isinstance(event, DocumentStartEvent):
@@ -245,13 +309,31 @@ class _Composer:
                 self.anchors[frame.anchor] = (frame.container, frame.size)
             self.deliver(frame.container, frame.span, frame.size, None)
         elif isinstance(event, AliasEvent):
-            value, size = self.anchors.get(event.anchor, (None, 1))
-            self.deliver(value, self.span(event.start_mark), size, None)
+            self.alias(event)
+
+    def alias(self, event: AliasEvent) -> None:
+        span = self.span(event.start_mark)
+        if self.in_key_position():
+            self.error(span, Code.YAML_UNSUPPORTED, "a key must be a plain name, not an alias")
+            raise _LimitReached
+        found = self.anchors.get(event.anchor)
+        if found is None:
+            path = self.here() if self.stack else ()
+            self.error(
+                span,
+                Code.YAML_SYNTAX,
+                f"{dotted(path)}: `*{_short(event.anchor)}` refers to no anchor "
+                f"`&{_short(event.anchor)}` written before it",
+                at=path,
+            )
+            found = (None, 1)
+        value, size = found
+        self.count(size, span)
+        self.deliver(value, span, size, None)
 
     def start(self, event: MappingStartEvent | SequenceStartEvent) -> None:
         span = self.span(event.start_mark)
-        top = self.stack[-1] if self.stack else None
-        if top is not None and isinstance(top.container, dict) and not top.key_pending:
+        if self.in_key_position():
             self.error(span, Code.YAML_UNSUPPORTED, "a key must be a plain name, not a list or map")
             raise _LimitReached
         if len(self.stack) >= self.limits.max_depth:
@@ -261,6 +343,7 @@ class _Composer:
                 f"nesting deeper than {self.limits.max_depth} levels (max_depth)",
             )
             raise _LimitReached
+        self.count(1, span)
         path = self.here() if self.stack else ()
         self.check_tag(event.tag, span, path)
         container: dict | list = {} if isinstance(event, MappingStartEvent) else []
@@ -272,32 +355,48 @@ class _Composer:
             self.error(
                 span,
                 Code.YAML_UNSUPPORTED,
-                f"{dotted(path)}: YAML tags such as `{written}` are not allowed; remove it",
+                f"{dotted(path)}: YAML tags such as `{_short(written)}` are not allowed; remove it",
                 at=path,
             )
 
+    def too_long(self, text: str, span: Span, path: Path) -> bool:
+        if len(text) <= self.limits.max_string_length:
+            return False
+        self.error(
+            span,
+            Code.LIMIT_EXCEEDED,
+            f"{dotted(path)}: text of {len(text):,} characters; the limit is "
+            f"{self.limits.max_string_length:,} (max_string_length)",
+            at=path,
+        )
+        return True
+
     def scalar(self, event: ScalarEvent) -> None:
         span = self.span(event.start_mark)
-        frame = self.stack[-1] if self.stack else None
-        if frame is not None and isinstance(frame.container, dict) and not frame.key_pending:
-            self.take_key(frame, event.value, span)
+        self.count(1, span)
+        if self.in_key_position():
+            self.take_key(self.stack[-1], event.value, span)
             return
-        path = self.here() if frame else ()
-        value = self.resolve(event, span, path)
-        if isinstance(value, str) and len(value) > self.limits.max_string_length:
+        path = self.here() if self.stack else ()
+        if self.too_long(event.value, span, path):
+            value: Any = event.value[:64]  # reported; never resolved, kept short
+        else:
+            value = self.resolve(event, span, path)
+        if event.style == '"' and (control := _CONTROL.search(event.value)):
             self.error(
                 span,
-                Code.LIMIT_EXCEEDED,
-                f"text of {len(value):,} characters; the limit is "
-                f"{self.limits.max_string_length:,} (max_string_length)",
+                Code.INVALID_VALUE,
+                f"{dotted(path)}: text holds the control character U+{ord(control.group()):04X}; "
+                "remove it (tabs and line breaks are the only ones allowed)",
                 at=path,
             )
-            value = value[:64]
         if event.anchor:
             self.anchors[event.anchor] = (value, 1)
         self.deliver(value, span, 1, event.value if not isinstance(value, str) else None)
 
     def take_key(self, frame: _Frame, key: str, span: Span) -> None:
+        if self.too_long(key, span, (*frame.path, key[:64])):
+            key = key[:64]
         if key == "<<":
             self.error(
                 span,
@@ -309,8 +408,8 @@ class _Composer:
             self.error(
                 span,
                 Code.YAML_DUPLICATE_KEY,
-                f"{dotted((*frame.path, key))}: duplicate key `{key}` (first written on line {first}); "
-                "YAML would silently keep only the last one",
+                f"{dotted((*frame.path, key))}: duplicate key `{_short(key)}` (first written on "
+                f"line {first}); YAML would silently keep only the last one",
                 at=(*frame.path, key),
             )
         frame.seen.setdefault(key, span.line)
@@ -323,6 +422,7 @@ class _Composer:
             return event.value
         tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, (True, False))
         text = event.value
+        shown = _short(text)
         kind = tag.removeprefix(_TAG)
         if kind == "null":
             return None
@@ -332,46 +432,54 @@ class _Composer:
             self.error(
                 span,
                 Code.YAML_AMBIGUOUS,
-                f"{dotted(path)}: `{text}` is read by YAML as the boolean "
-                f'{str(text.lower() in ("yes", "on")).lower()}: quote it ("{text}") if you mean '
+                f"{dotted(path)}: `{shown}` is read by YAML as the boolean "
+                f'{str(text.lower() in ("yes", "on")).lower()}: quote it ("{shown}") if you mean '
                 "the text, or write true or false",
                 at=path,
             )
             return text
         if kind == "int":
             if _DECIMAL_INT.match(text):
-                return int(text)
+                return self.number(int, text, span, path)
             self.error(
                 span,
                 Code.YAML_AMBIGUOUS,
-                f"{dotted(path)}: `{text}` is read by YAML 1.1 as a number in another base or "
-                f'notation; write a plain decimal number, or quote it ("{text}") if you mean the text',
+                f"{dotted(path)}: `{shown}` is read by YAML 1.1 as a number in another base or "
+                f'notation; write a plain decimal number, or quote it ("{shown}") if you mean the text',
                 at=path,
             )
             return text
         if kind == "float":
             if _DECIMAL_FLOAT.match(text):
-                return float(text)
+                return self.number(float, text, span, path)
             self.error(
                 span,
                 Code.YAML_AMBIGUOUS,
-                f"{dotted(path)}: `{text}` is read by YAML as a special number; "
-                f'quote it ("{text}") if you mean the text',
+                f"{dotted(path)}: `{shown}` is read by YAML as a special number; "
+                f'quote it ("{shown}") if you mean the text',
                 at=path,
             )
             return text
         return text  # str, timestamp (kept as written: dates are parsed by the model)
 
+    def number(self, kind: type[int] | type[float], text: str, span: Span, path: Path) -> Any:
+        """A decimal number; one too large to be exact in a browser is refused, never converted."""
+        try:
+            value = kind(text)
+        except ValueError:  # Python refuses to convert integers of more than 4 300 digits
+            value = None
+        if value is not None and abs(value) <= LARGEST_NUMBER:
+            return value
+        self.error(
+            span,
+            Code.OUT_OF_RANGE,
+            f"{dotted(path)}: the number `{_short(text)}` is too large; numbers may be at most "
+            f"{LARGEST_NUMBER:,} either side of zero",
+            at=path,
+        )
+        return text
+
     def deliver(self, value: Any, span: Span, size: int, raw: str | None) -> None:
-        self.total += size
-        if self.total > self.limits.max_values:
-            self.error(
-                span,
-                Code.LIMIT_EXCEEDED,
-                f"front matter expands to more than {self.limits.max_values:,} values "
-                "(max_values); are aliases (`*name`) repeating large blocks?",
-            )
-            raise _LimitReached
         if not self.stack:
             self.doc.data = value
             self.doc.locations.values[()] = span
@@ -382,16 +490,13 @@ class _Composer:
         if isinstance(frame.container, list):
             path = (*frame.path, len(frame.container))
             if len(frame.container) >= self.limits.max_list_length:
-                if len(frame.container) == self.limits.max_list_length:
-                    self.error(
-                        span,
-                        Code.LIMIT_EXCEEDED,
-                        f"{dotted(frame.path)}: more than {self.limits.max_list_length:,} items "
-                        "(max_list_length)",
-                        at=frame.path,
-                    )
-                    frame.container.append(None)
-                return
+                self.error(
+                    span,
+                    Code.LIMIT_EXCEEDED,
+                    f"{dotted(frame.path)}: more than {self.limits.max_list_length:,} items "
+                    "(max_list_length)",
+                )
+                raise _LimitReached
             frame.container.append(value)
         else:
             path = (*frame.path, frame.key)
@@ -404,9 +509,31 @@ class _Composer:
             locations.raw[path] = raw
 
 
-def _syntax_message(exc: yaml.MarkedYAMLError, source_line: str) -> str:
+def _short(text: str, limit: int = 60) -> str:
+    """Writers' text inside a message: one line, at most `limit` characters."""
+    text = text.replace("\n", "\\n")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _reader_problem(exc: yaml.reader.ReaderError, text: str, offset: int) -> tuple[Span, Code, str]:
+    # libyaml reports a byte offset, the pure-Python reader a character offset: the first
+    # occurrence of the character is the one reported, whichever it is.
+    character = exc.character if isinstance(exc.character, int) else ord(exc.character[:1] or " ")
+    index = max(text.find(chr(character)), 0)
+    line = text.count("\n", 0, index) + offset
+    column = index - text.rfind("\n", 0, index)
+    return (
+        Span(line, column),
+        Code.YAML_SYNTAX,
+        f"invalid YAML: {exc.reason} (found U+{character:04X}); remove it",
+    )
+
+
+def _syntax_message(exc: yaml.MarkedYAMLError, source_line: str, opened_on: int | None) -> str:
     problem = exc.problem or "invalid YAML"
     context = f" {exc.context}" if exc.context else ""
+    if context and opened_on is not None:
+        context += f" that starts on line {opened_on}"
     message = f"invalid YAML: {problem}{context}"
     if "\t" in source_line:
         message += "; indent with spaces, not tabs"

@@ -152,7 +152,7 @@ def at_revision(repo: Path, rev: str, docs_dir: Path, label: str | None = None) 
 def working_tree(repo: Path, docs_dir: Path) -> Snapshot:
     """The files on disk, untracked ones included, with paths shown relative to the repository."""
     sources = (
-        (SourceFile(uri, display_path(path, repo)), path.read_bytes())
+        (SourceFile(uri, display_path(path, repo)), path)  # read with the size bound
         for uri, path in discover(docs_dir)
     )
     return Snapshot(WORKING_TREE, load_content(sources))

@@ -15,3 +15,8 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+
+
+LARGEST_NUMBER = 10**15
+"""Numbers in front matter stay within ±10^15: exact as a float and as a JavaScript number (charts),
+and far beyond any score, count or KPI; a larger one is a typo or an attack, refused with its line."""

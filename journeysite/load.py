@@ -7,7 +7,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from journeysite.diagnostics import Code, Diagnostic
-from journeysite.frontmatter import Locations, decode, split
+from journeysite.frontmatter import (
+    Locations,
+    claims,
+    decode,
+    normalise_newlines,
+    split,
+    too_large,
+)
 from journeysite.limits import DEFAULT_LIMITS, Limits
 from journeysite.model import Entity
 from journeysite.validation import validate
@@ -52,7 +59,49 @@ class LoadedFile:
     body: str = ""
 
 
-def load_bytes(raw: bytes, file: SourceFile, limits: Limits = DEFAULT_LIMITS) -> LoadedFile:
+def load_path(path: Path, file: SourceFile, limits: Limits = DEFAULT_LIMITS) -> LoadedFile:
+    """Read a file from disk, never more than max_file_bytes + 1 bytes of it.
+
+    A huge file is judged by its size and its head; a link to /dev/zero or a 50 MB file costs at
+    most one limit's worth of memory.
+    """
+    try:
+        with open(path, "rb") as stream:
+            size = os.fstat(stream.fileno()).st_size
+            raw = stream.read(limits.max_file_bytes + 1)
+    except OSError as exc:
+        # Unreadable (a dangling link, a link loop, no permission): reported, and the page is
+        # given no content so MkDocs does not fail reading it either.
+        reason = exc.strerror or type(exc).__name__
+        return LoadedFile(
+            file,
+            is_definition=True,
+            diagnostics=[
+                Diagnostic(
+                    file.display,
+                    1,
+                    1,
+                    "error",
+                    Code.FILE_UNREADABLE,
+                    f"cannot read the file ({reason}); fix or remove it",
+                )
+            ],
+        )
+    return load_bytes(raw, file, limits, size=max(size, len(raw)))
+
+
+def load_bytes(
+    raw: bytes, file: SourceFile, limits: Limits = DEFAULT_LIMITS, size: int | None = None
+) -> LoadedFile:
+    """Load one file's content; `size` is the whole file's when `raw` holds only its head."""
+    size = len(raw) if size is None else size
+    if size > limits.max_file_bytes:
+        head = normalise_newlines(raw[: limits.max_file_bytes].decode("utf-8-sig", "replace"))
+        if not claims(head):
+            return LoadedFile(file, is_definition=False)  # a big ordinary page: MkDocs' business
+        return LoadedFile(
+            file, is_definition=True, diagnostics=[too_large(file.display, size, limits)]
+        )
     text, problems = decode(raw, file.display, limits)
     if text is None:
         # Unreadable: treat as a definition only if it plausibly is one, so plain pages stay silent.
@@ -86,9 +135,9 @@ def _identity(
 ) -> str | None:
     explicit = data.get("id")
     if explicit is not None:
-        return explicit if isinstance(explicit, str) and ID_RE.match(explicit) else None
+        return explicit if isinstance(explicit, str) and ID_RE.fullmatch(explicit) else None
     stem = os.path.splitext(os.path.basename(file.src_uri))[0]
-    if ID_RE.match(stem):
+    if ID_RE.fullmatch(stem):
         return stem
     suggestion = slugify(stem) or "my-journey"
     diagnostics.append(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import string
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
@@ -15,3 +16,17 @@ _MD = MarkdownIt("commonmark", {"html": False}).disable("image")
 def inline(text: str) -> Markup:
     """HTML for one line of writer's text: **bold**, *em*, `code`, links (javascript: refused)."""
     return Markup(_MD.renderInline(text))
+
+
+def literal_markdown(text: str) -> str:
+    """Writers' text placed in Markdown that MkDocs renders (a generated page's `# heading`), shown
+    exactly as written: one line, every ASCII punctuation mark as a character reference.
+
+    MkDocs' Markdown would otherwise turn `[x](javascript:…)` into a link, `{: onclick=… }` into an
+    attribute (attr_list), `![](https://…)` into a request to another host, and a line break
+    into a new block.
+    """
+    return "".join(f"&#{ord(c)};" if c in _PUNCTUATION else c for c in " ".join(text.split()))
+
+
+_PUNCTUATION = frozenset(string.punctuation)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import logging
 import os
 import re
 from pathlib import Path
@@ -14,14 +15,18 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
 
 from journeysite.builddate import BuildDateError, resolve_build_date
 from journeysite.checks import unowned_touchpoints
 from journeysite.config import JourneysiteConfig
 from journeysite.content import Content, load_content
+from journeysite.failsafe import StagedSite
 from journeysite.generated import GeneratedPage, Settings, generated_files, generated_pages
 from journeysite.load import SourceFile, display_path
+from journeysite.markup import literal_markdown
 from journeysite.nav import build_nav
+from journeysite.paths import SiteFile, check_links, project_roots
 from journeysite.render import Renderer, theme_dir
 from journeysite.toc import extend_toc
 from journeysite.views.journey import journey_page
@@ -56,10 +61,16 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         self.renderer: Renderer | None = None
         self.settings = Settings()
         self.pages: dict[str, GeneratedPage] = {}
+        self.made: set[str] = set()
+        self.stage_builds = False
+        self.staged: StagedSite | None = None
+        self.mkdocs_config: Any = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds.
         self.serving = command == "serve"
+        # A dirty build keeps the old site's files on purpose: it cannot start from an empty folder.
+        self.stage_builds = command in ("build", "gh-deploy") and not dirty
 
     def on_config(self, config: Any) -> Any:
         theme = str(theme_dir())
@@ -82,17 +93,58 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
             build_date=build_date,
             portfolio_title=self.config.portfolio_title,
         )
+        self._stage(config)
         return config
+
+    def _stage(self, config: Any) -> None:
+        """Build into a folder beside site_dir; on_post_build swaps it in (journeysite/failsafe.py)."""
+        self.staged, self.mkdocs_config = None, config
+        if not self.stage_builds:
+            return
+        staged = StagedSite(config.site_dir)
+        try:
+            config.site_dir = str(staged.begin())
+        except OSError as exc:
+            log.warning(f"building in place: cannot create {staged.staging} ({exc.strerror})")
+            return
+        self.staged = staged
+        log.info(f"building into {staged.staging.name}; it replaces {staged.site} on success")
+
+    @event_priority(-100)  # last: after every other plugin wrote its files into the staged site
+    def on_post_build(self, *, config: Any) -> None:
+        if self.staged is None:
+            return
+        if _strict_warnings(config):
+            return  # MkDocs aborts right after this event; on_build_error drops the staged site
+        self.staged.commit()
+        config.site_dir = str(self.staged.site)
+        self.staged = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.staged is not None:
+            self.staged.abandon()
+            self.mkdocs_config.site_dir = str(self.staged.site)
+            self.staged = None
 
     @event_priority(50)  # before other plugins look at pages, so they see the generated ones
     def on_files(self, files: Files, *, config: Any) -> Files:
+        site = [_site_file(f, config) for f in files if not f.inclusion.is_excluded()]
+        links = check_links(site, Path(config.docs_dir), _project_roots(config))
+        for file in [f for f in files if f.src_uri in links.unsafe]:
+            files.remove(file)  # never read, never published
         sources = [
-            (SourceFile(f.src_uri, display_path(Path(_abs_path(f, config)))), f.content_bytes)
+            (SourceFile(f.src_uri, display_path(Path(_abs_path(f, config)))), _source(f))
             for f in files.documentation_pages()
             if f.src_uri.endswith(".md")
         ]
         unowned = "error" if self.config.require_owner else None
-        self.content = content = load_content(sources, self.config.limits.to_limits(), unowned)
+        self.content = content = load_content(
+            sources,
+            self.config.limits.to_limits(),
+            unowned,
+            site=[s for s in site if s.src_uri not in links.unsafe],
+            problems=links.diagnostics,
+        )
         self._report(content)
         if not self.config.require_owner and (count := len(unowned_touchpoints(content.portal))):
             # Not a warning: `--strict` would fail portals that list them on purpose.
@@ -102,10 +154,12 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
             if loaded is not None and loaded.is_definition:
                 file.content_string = loaded.body  # MkDocs never re-reads our front matter
         self.pages = {p.src_uri: p for p in generated_pages(content.portal, self.settings)}
+        self.made = set()
         for generated in self.pages.values():
             if files.get_file_from_path(generated.src_uri) is None:  # a writer's own page wins
-                title = html.escape(generated.title)
+                title = literal_markdown(generated.title)
                 files.append(File.generated(config, generated.src_uri, content=f"# {title}\n"))
+                self.made.add(generated.src_uri)
         for output in generated_files(content.portal, self.settings):
             files.append(
                 File.generated(config, output.src_uri, content=output.content(content.portal))
@@ -141,6 +195,11 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: Any, files: Files) -> str:
         assert self.content is not None
+        if page.file.src_uri in self.made:
+            # Without a meta title Material writes `page.title | striptags` into <title>, which
+            # unescapes the heading: a writer's `</title><script>` in a name would run.
+            page.meta["title"] = html.escape(self.pages[page.file.src_uri].title)
+            return markdown
         loaded = self.content.files.get(page.file.src_uri)
         if loaded is None or not loaded.is_definition:
             return markdown
@@ -206,3 +265,29 @@ def _markup(html: str) -> Markup:
 
 def _abs_path(file: File, config: Any) -> str:
     return file.abs_src_path or os.path.join(config.docs_dir, file.src_path)
+
+
+def _source(file: File) -> bytes | Path:
+    """A file on disk is read by journeysite with a size bound; one made in memory is taken as is."""
+    if file.generated_by is None and file.abs_src_path:
+        return Path(file.abs_src_path)
+    return file.content_bytes
+
+
+def _site_file(file: File, config: Any) -> SiteFile:
+    on_disk = file.abs_src_path if file.generated_by is None else None
+    shown = display_path(Path(on_disk)) if on_disk else file.src_uri
+    return SiteFile(file.src_uri, file.dest_uri, shown, on_disk)
+
+
+def _project_roots(config: Any) -> list[Path]:
+    start = os.path.dirname(config.config_file_path) if config.config_file_path else "."
+    return project_roots(Path(start))
+
+
+def _strict_warnings(config: Any) -> bool:
+    """Whether MkDocs counted warnings it will abort on in strict mode (its own counter)."""
+    return bool(config.strict) and any(
+        isinstance(handler, CountHandler) and handler.get_counts()
+        for handler in logging.getLogger("mkdocs").handlers
+    )

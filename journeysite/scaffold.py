@@ -186,10 +186,10 @@ def _unknown(kind: str, value: str, known: dict) -> ScaffoldError:
     return ScaffoldError(f"unknown {kind} `{value}`{hint}")
 
 
-def _sources(docs_dir: Path) -> list[tuple[SourceFile, bytes]]:
+def _sources(docs_dir: Path) -> list[tuple[SourceFile, bytes | Path]]:
     if not docs_dir.is_dir():
         return []
-    return [(SourceFile(uri, display_path(p)), p.read_bytes()) for uri, p in discover(docs_dir)]
+    return [(SourceFile(uri, display_path(p)), p) for uri, p in discover(docs_dir)]
 
 
 def _validate(

@@ -245,7 +245,7 @@ def test_a_revision_that_does_not_parse_is_reported_not_fatal(repo: Project) -> 
     assert result.stdout == (
         "Comparing HEAD with the working tree\n"
         "could not read content/journeys/onboarding.md at HEAD: line 12: invalid YAML: did not "
-        "find expected ',' or ']' while parsing a flow sequence\n"
+        "find expected ',' or ']' while parsing a flow sequence that starts on line 11\n"
         'journey renewal "Renewal" added (content/journeys/renewal.md)\n'
         "1 journey changed; 1 file could not be read\n"
     )
@@ -254,7 +254,7 @@ def test_a_revision_that_does_not_parse_is_reported_not_fatal(repo: Project) -> 
     assert back.stdout == (
         "Comparing main with HEAD\n"
         "could not read content/journeys/onboarding.md at HEAD: line 12: invalid YAML: did not "
-        "find expected ',' or ']' while parsing a flow sequence\n"
+        "find expected ',' or ']' while parsing a flow sequence that starts on line 11\n"
         "no changes to journeys, personas or stakeholders; 1 file could not be read\n"
     )
 

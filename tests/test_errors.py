@@ -149,7 +149,7 @@ CASES = [
     (
         "YAML syntax error",
         "type: journey\ntitle: [unclosed\n",
-        "content/journeys/x.md:4: error: invalid YAML: did not find expected ',' or ']' while "
+        "content/journeys/x.md:3: error: invalid YAML: did not find expected ',' or ']' while "
         "parsing a flow sequence",
     ),
     (

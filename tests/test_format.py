@@ -130,7 +130,7 @@ def test_serve_mode_shows_errors_on_the_affected_pages(
     with caplog.at_level(logging.ERROR, logger="mkdocs"):
         minimal.build()
     broken = minimal.page("journeys/broken/").select_one(".jm-errors").get_text(" ", strip=True)
-    assert "content/journeys/broken.md:4: error: invalid YAML" in broken
+    assert "content/journeys/broken.md:3: error: invalid YAML" in broken
     dangling = minimal.page("journeys/dangling/")
     assert (
         "content/journeys/dangling.md:4: error: persona: unknown persona `ghost`"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from journeysite.grouping import DEFAULT_GROUP_THRESHOLD, GROUP_MODES
 from journeysite.limits import DEFAULT_LIMITS, Limits
 
 
@@ -38,3 +39,9 @@ class JourneysiteConfig(base.Config):
     """Turn off Material's Google Fonts so the site makes no request to another host."""
 
     limits = c.SubConfig(LimitsConfig)
+
+    nav_grouping = c.Choice(GROUP_MODES, default="auto")
+    """Personas under segment sections and stakeholders under kind sections, each with an index
+    page: `auto` once there are more than `nav_group_threshold` of them, `always` or `never`."""
+
+    nav_group_threshold = c.Type(int, default=DEFAULT_GROUP_THRESHOLD)

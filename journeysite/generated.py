@@ -8,11 +8,13 @@ given here. Generated files (exports) are produced from the portal the same way.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
+from journeysite.grouping import DEFAULT_GROUP_THRESHOLD, persona_groups, stakeholder_groups
 from journeysite.portal import Portal
 from journeysite.views.common import UrlFor
+from journeysite.views.groups import segment_index, segments_overview, stakeholder_group_page
 from journeysite.views.persona import journeys_index
 
 NavSection = Literal["journeys", "stakeholders", "top"]
@@ -27,6 +29,9 @@ class GeneratedPage:
     section: NavSection
     is_index: bool = False
     """The section's own page (listed first, used as the section link with navigation.indexes)."""
+    nav_group: str = ""
+    """The src_uri of the navigation group (journeysite.grouping.NavGroup) this page opens, if any;
+    such a page is placed first in its group's section instead of in `section`."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,8 @@ class Settings:
     journeys_index: str = "journeys/index.md"
     nav_title: str = "Journeys"
     extra: dict[str, Any] = field(default_factory=dict)
+    nav_grouping: str = "auto"
+    nav_group_threshold: int = DEFAULT_GROUP_THRESHOLD
 
 
 def generated_pages(portal: Portal, settings: Settings) -> list[GeneratedPage]:
@@ -57,6 +64,53 @@ def generated_pages(portal: Portal, settings: Settings) -> list[GeneratedPage]:
             is_index=True,
         ),
     ]
+    pages = grouped(pages, portal, settings)
+    return pages
+
+
+def grouped(pages: list[GeneratedPage], portal: Portal, settings: Settings) -> list[GeneratedPage]:
+    """Add the index pages of segments and stakeholder kinds when a large portfolio is grouped.
+
+    With personas grouped, the journeys index lists segments instead of every journey, so no
+    page grows with the whole portfolio.
+    """
+    mode, threshold = settings.nav_grouping, settings.nav_group_threshold
+    segments = persona_groups(portal, mode, threshold, settings.journeys_index)
+    if segments is not None:
+        pages = [
+            replace(
+                page,
+                template="journeys_segments.html",
+                view=lambda p, url_for: {"index": segments_overview(p, segments, url_for)},
+            )
+            if page.src_uri == settings.journeys_index
+            else page
+            for page in pages
+        ]
+        pages += [
+            GeneratedPage(
+                src_uri=group.src_uri,
+                title=group.title,
+                template="journeys_index.html",
+                view=lambda p, url_for, group=group: {"index": segment_index(p, group, url_for)},
+                section="journeys",
+                nav_group=group.src_uri,
+            )
+            for group in segments
+        ]
+    for group in stakeholder_groups(portal, mode, threshold) or []:
+        pages.append(
+            GeneratedPage(
+                src_uri=group.src_uri,
+                title=group.title,
+                template="stakeholder_group.html",
+                view=lambda p, url_for, group=group: {
+                    "page_data": stakeholder_group_page(p, group, url_for)
+                },
+                section="stakeholders",
+                nav_group=group.src_uri,
+            )
+        )
     return pages
 
 

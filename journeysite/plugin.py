@@ -10,7 +10,7 @@ from typing import Any
 
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -19,8 +19,9 @@ from journeysite.config import JourneysiteConfig
 from journeysite.content import Content, load_content
 from journeysite.generated import GeneratedPage, Settings, generated_files, generated_pages
 from journeysite.load import SourceFile, display_path
-from journeysite.nav import build_nav
+from journeysite.nav import SectionIndexPage, build_nav, prune_when_grouped
 from journeysite.render import Renderer, theme_dir
+from journeysite.search import search_html
 from journeysite.toc import extend_toc
 from journeysite.views.journey import journey_page
 from journeysite.views.persona import persona_page
@@ -49,6 +50,9 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         self.renderer: Renderer | None = None
         self.settings = Settings()
         self.pages: dict[str, GeneratedPage] = {}
+        self.content_uris: set[str] = set()
+        """Pages whose content journeysite rendered (their search HTML is flattened)."""
+        self.full_content: dict[str, str] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds.
@@ -66,7 +70,10 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         config.extra_javascript.extend(s for s in SCRIPTS if s not in present)
         self.renderer = Renderer(list(config.theme.dirs))
         self.settings = Settings(
-            journeys_index=self.config.journeys_index, nav_title=self.config.nav_title
+            journeys_index=self.config.journeys_index,
+            nav_title=self.config.nav_title,
+            nav_grouping=self.config.nav_grouping,
+            nav_group_threshold=self.config.nav_group_threshold,
         )
         return config
 
@@ -77,6 +84,7 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
             for f in files.documentation_pages()
             if f.src_uri.endswith(".md")
         ]
+        self.content_uris = set()
         self.content = content = load_content(sources, self.config.limits.to_limits())
         self._report(content)
         for file in files.documentation_pages():
@@ -110,7 +118,12 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         pages = {
             d.file.src_uri: files.get_file_from_path(d.file.src_uri).page for d in portal.all()
         }
+        for persona in portal.personas.values():  # a persona's page opens its journeys' section
+            pages[persona.file.src_uri] = SectionIndexPage(
+                None, files.get_file_from_path(persona.file.src_uri), config
+            )
         generated = [(g, files.get_file_from_path(uri).page) for uri, g in self.pages.items()]
+        prune_when_grouped(config, self.pages.values())
         return build_nav(
             nav,
             portal,
@@ -118,6 +131,7 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
             generated,
             self.config.nav_title,
             self.config.stakeholders_title,
+            self.settings,
         )
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: Any, files: Files) -> str:
@@ -146,7 +160,7 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         portal = self.content.portal
 
         def url_for(target_uri: str) -> str:
-            target = files.get_file_from_path(target_uri)
+            target = files.src_uris.get(target_uri)  # a dict: get_file_from_path parses a path
             return target.url_relative_to(page.file) if target else "#"
 
         lead, body = _split_lead(html)
@@ -167,8 +181,27 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
             out = self.renderer.render("errors.html", diagnostics=problems, body=_markup(html))
         else:
             return html
+        self.content_uris.add(uri)
         extend_toc(page.toc, out)
         return out
+
+    @event_priority(100)  # before the search plugin reads page.content
+    def _index_flat_html(self, context: Any, *, page: Page, config: Any, nav: Navigation) -> Any:
+        if page.file.src_uri in self.content_uris and page.content:
+            flat = search_html(page.content)
+            if flat is not None:
+                self.full_content[page.file.src_uri] = page.content
+                page.content = flat
+        return context
+
+    @event_priority(-100)  # after every plugin has indexed it, before the theme renders it
+    def _restore_full_html(self, context: Any, *, page: Page, config: Any, nav: Navigation) -> Any:
+        full = self.full_content.pop(page.file.src_uri, None)
+        if full is not None:
+            page.content = full
+        return context
+
+    on_page_context = CombinedEvent(_index_flat_html, _restore_full_html)
 
 
 def _split_lead(html: str) -> tuple[str, str]:

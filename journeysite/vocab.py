@@ -126,3 +126,16 @@ def quadrant(influence: int | None, interest: int | None) -> str:
     if influence is None or interest is None:
         return ""
     return QUADRANTS[(influence >= QUADRANT_HIGH_FROM, interest >= QUADRANT_HIGH_FROM)]
+
+
+STAKEHOLDER_KIND_GROUPS: dict[str, str] = {
+    "team": "Teams",
+    "department": "Departments",
+    "partner": "Partners",
+    "supplier": "Suppliers",
+    "competitor": "Competitors",
+    "customer": "Customers",
+    "regulator": "Regulators",
+    "other": "Other stakeholders",
+}
+"""Navigation group titles for stakeholders by kind, in the order the groups are listed."""

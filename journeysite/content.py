@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,9 +31,12 @@ class Content:
 
 
 def load_content(
-    sources: Iterable[tuple[SourceFile, bytes]], limits: Limits = DEFAULT_LIMITS
+    sources: Iterable[tuple[SourceFile, bytes]],
+    limits: Limits = DEFAULT_LIMITS,
+    load: Callable[[bytes, SourceFile, Limits], LoadedFile] = load_bytes,
 ) -> Content:
-    files = {src.src_uri: load_bytes(raw, src, limits) for src, raw in sources}
+    """`load` reads one file; the plugin passes journeysite.cache.LoadCache.load while serving."""
+    files = {src.src_uri: load(raw, src, limits) for src, raw in sources}
     definitions = [f.definition for f in files.values() if f.definition is not None]
     portal, cross = build_portal(definitions)
     diagnostics = [d for f in files.values() for d in f.diagnostics] + cross

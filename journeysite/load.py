@@ -74,7 +74,7 @@ def load_bytes(raw: bytes, file: SourceFile, limits: Limits = DEFAULT_LIMITS) ->
             id=ident,
             model=model,
             file=file,
-            locations=doc.locations,
+            locations=doc.locations.kept(),
             body=doc.body,
             body_line=doc.body_line,
         )

@@ -15,6 +15,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from journeysite.cache import LoadCache, memoise
 from journeysite.config import JourneysiteConfig
 from journeysite.content import Content, load_content
 from journeysite.generated import GeneratedPage, Settings, generated_files, generated_pages
@@ -50,13 +51,16 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         self.renderer: Renderer | None = None
         self.settings = Settings()
         self.pages: dict[str, GeneratedPage] = {}
-        self.content_uris: set[str] = set()
-        """Pages whose content journeysite rendered (their search HTML is flattened)."""
-        self.full_content: dict[str, str] = {}
+        self.files: Files | None = None
+        self.rendered: dict[str, tuple[str, str]] = {}
+        """(Markdown HTML, full HTML) of the page being written, by src_uri."""
+        self.load_cache = LoadCache()
+        """Files parsed and validated by earlier builds of this serve session."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds.
         self.serving = command == "serve"
+        memoise(self.serving)
 
     def on_config(self, config: Any) -> Any:
         theme = str(theme_dir())
@@ -84,8 +88,9 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
             for f in files.documentation_pages()
             if f.src_uri.endswith(".md")
         ]
-        self.content_uris = set()
-        self.content = content = load_content(sources, self.config.limits.to_limits())
+        self.load_cache.retain({source.src_uri for source, _ in sources})
+        limits = self.config.limits.to_limits()
+        self.content = content = load_content(sources, limits, self.load_cache.load)
         self._report(content)
         for file in files.documentation_pages():
             loaded = content.files.get(file.src_uri)
@@ -114,6 +119,7 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
 
     def on_nav(self, nav: Navigation, *, config: Any, files: Files) -> Navigation:
         assert self.content is not None
+        self.files = files
         portal = self.content.portal
         pages = {
             d.file.src_uri: files.get_file_from_path(d.file.src_uri).page for d in portal.all()
@@ -154,7 +160,8 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         page.meta = meta
         return markdown
 
-    def on_page_content(self, html: str, *, page: Page, config: Any, files: Files) -> str:
+    def render_content(self, html: str, page: Page, files: Files) -> str | None:
+        """The page's full HTML around the writer's `html`, or None for pages that are not ours."""
         assert self.content is not None and self.renderer is not None
         uri = page.file.src_uri
         portal = self.content.portal
@@ -180,28 +187,37 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
             problems = self.content.problems_of(uri)
             out = self.renderer.render("errors.html", diagnostics=problems, body=_markup(html))
         else:
-            return html
-        self.content_uris.add(uri)
+            return None
         extend_toc(page.toc, out)
         return out
 
+    # A page's generated HTML exists only while that page is written: rendered just before its
+    # template (after every page's Markdown has been read, so the portal is complete) and dropped
+    # once it is written. MkDocs keeps every page's `content` until the build ends, which at
+    # 10 000 journeys would hold about a gigabyte of HTML.
+
     @event_priority(100)  # before the search plugin reads page.content
-    def _index_flat_html(self, context: Any, *, page: Page, config: Any, nav: Navigation) -> Any:
-        if page.file.src_uri in self.content_uris and page.content:
-            flat = search_html(page.content)
-            if flat is not None:
-                self.full_content[page.file.src_uri] = page.content
-                page.content = flat
+    def _render_page(self, context: Any, *, page: Page, config: Any, nav: Navigation) -> Any:
+        assert self.files is not None
+        markdown_html = page.content or ""
+        full = self.render_content(markdown_html, page, self.files)
+        if full is not None:
+            self.rendered[page.file.src_uri] = (markdown_html, full)
+            page.content = search_html(full) or full  # what the search plugin indexes
         return context
 
     @event_priority(-100)  # after every plugin has indexed it, before the theme renders it
     def _restore_full_html(self, context: Any, *, page: Page, config: Any, nav: Navigation) -> Any:
-        full = self.full_content.pop(page.file.src_uri, None)
-        if full is not None:
-            page.content = full
+        if (rendered := self.rendered.get(page.file.src_uri)) is not None:
+            page.content = rendered[1]
         return context
 
-    on_page_context = CombinedEvent(_index_flat_html, _restore_full_html)
+    on_page_context = CombinedEvent(_render_page, _restore_full_html)
+
+    def on_post_page(self, output: str, *, page: Page, config: Any) -> str:
+        if (rendered := self.rendered.pop(page.file.src_uri, None)) is not None:
+            page.content = rendered[0]
+        return output
 
 
 def _split_lead(html: str) -> tuple[str, str]:

@@ -9,6 +9,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from journeysite.cache import by_identity
+
 _JSON_ESCAPES = (
     ("<", "\\u003c"),
     (">", "\\u003e"),
@@ -26,6 +28,7 @@ def theme_dir() -> Path:
     return packaged if packaged.is_dir() else Path(__file__).parent.parent / "theme"
 
 
+@by_identity()
 def chart_json(options: Any) -> Markup:
     """JSON that cannot close a <script> element or start markup, whatever strings it holds."""
     text = json.dumps(options, ensure_ascii=False, separators=(",", ":"), sort_keys=False)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -302,6 +303,8 @@ class _Composer:
                 at=path,
             )
             value = value[:64]
+        elif isinstance(value, str) and len(value) <= _SHARED_TEXT_LENGTH:
+            value = sys.intern(value)  # ids, enum values and names recur across a portfolio
         if event.anchor:
             self.anchors[event.anchor] = (value, 1)
         self.deliver(value, span, 1, event.value if not isinstance(value, str) else None)
@@ -417,6 +420,7 @@ class _Composer:
 # Every file of a portfolio records the same paths (`stages[2].touchpoints[1].owner`) and many
 # of the same positions: one shared, immutable object each keeps a large portfolio's locations
 # to the size of their dicts (the caches are identity functions that hand back the first copy).
+_SHARED_TEXT_LENGTH = 40
 _shared_span = functools.lru_cache(maxsize=1 << 16)(Span)
 _shared_path = functools.lru_cache(maxsize=1 << 16)(lambda path: path)
 

@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 from journeysite.cache import LoadCache, memoise
 from journeysite.config import JourneysiteConfig
 from journeysite.content import Content, load_content
+from journeysite.dates import date_pages
 from journeysite.generated import GeneratedPage, Settings, generated_files, generated_pages
 from journeysite.load import SourceFile, display_path
 from journeysite.nav import SectionIndexPage, build_nav, prune_when_grouped
@@ -52,8 +53,8 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         self.settings = Settings()
         self.pages: dict[str, GeneratedPage] = {}
         self.files: Files | None = None
-        self.rendered: dict[str, tuple[str, str]] = {}
-        """(Markdown HTML, full HTML) of the page being written, by src_uri."""
+        self.rendered: dict[str, tuple[str, str, int]] = {}
+        """(Markdown HTML, full HTML, length of the writer's toc) of the page being written."""
         self.load_cache = LoadCache()
         """Files parsed and validated by earlier builds of this serve session."""
 
@@ -160,6 +161,12 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         page.meta = meta
         return markdown
 
+    def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
+        assert self.content is not None
+        pages = (f.page for f in files.documentation_pages() if f.page is not None)
+        date_pages(pages, self.content.portal)  # before MkDocs writes sitemap.xml
+        return env
+
     def render_content(self, html: str, page: Page, files: Files) -> str | None:
         """The page's full HTML around the writer's `html`, or None for pages that are not ours."""
         assert self.content is not None and self.renderer is not None
@@ -192,17 +199,18 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         return out
 
     # A page's generated HTML exists only while that page is written: rendered just before its
-    # template (after every page's Markdown has been read, so the portal is complete) and dropped
-    # once it is written. MkDocs keeps every page's `content` until the build ends, which at
-    # 10 000 journeys would hold about a gigabyte of HTML.
+    # template (after every page's Markdown has been read, so the portal is complete) and dropped,
+    # with its table-of-contents entries, once it is written. MkDocs keeps every page's `content`
+    # until the build ends, which at 10 000 journeys would hold about a gigabyte of HTML.
 
     @event_priority(100)  # before the search plugin reads page.content
     def _render_page(self, context: Any, *, page: Page, config: Any, nav: Navigation) -> Any:
         assert self.files is not None
         markdown_html = page.content or ""
+        toc_length = len(page.toc.items)
         full = self.render_content(markdown_html, page, self.files)
         if full is not None:
-            self.rendered[page.file.src_uri] = (markdown_html, full)
+            self.rendered[page.file.src_uri] = (markdown_html, full, toc_length)
             page.content = search_html(full) or full  # what the search plugin indexes
         return context
 
@@ -216,7 +224,8 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
 
     def on_post_page(self, output: str, *, page: Page, config: Any) -> str:
         if (rendered := self.rendered.pop(page.file.src_uri, None)) is not None:
-            page.content = rendered[0]
+            page.content, _, toc_length = rendered
+            del page.toc.items[toc_length:]  # the generated headings, until the page is built again
         return output
 
 

@@ -1,15 +1,18 @@
-"""What the search plugin indexes of a journeysite page: the same words in flatter HTML.
+"""What the search plugin indexes of a journeysite page: its text, flat and without repeats.
 
 Material's search plugin reads every page's HTML with Python's `html.parser`, and its cost per
 tag grows with how deeply the tag is nested. The generated sections of a journey page (the
-stages × lanes grid, touchpoint cards, data tables) are deep and tag-heavy: indexing them took
-two thirds of the time to build a page. The search plugin only keeps the text under each heading,
-so the generated sections are handed to it as one heading plus one paragraph of text each.
-The writer's part of the page (everything before the first generated heading) is indexed as is.
+stages × lanes grid, touchpoint cards, tables) are deep and tag-heavy: indexing them took two
+thirds of the time to build a page, and their repeated labels, owners and emotion words made up
+a third of a 28 MB search index for 2 000 journeys, which every reader's browser downloads and
+which the build holds in memory. So the generated sections are handed to the search plugin as
+their headings (ids kept, so results still link to the section) plus one paragraph each of the
+pieces of text not already indexed higher up the page; a heading with nothing new is left out,
+except a touchpoint's, so each touchpoint stays a result of its own. Charts are left out (their points are in
+the grid and the touchpoint cards), as is anything marked `data-search-exclude`. The writer's
+part of the page (everything before the first generated heading) is indexed as it is.
 
-Headings keep their ids, so results still link to the section; chart data tables, which repeat
-the chart's points, and anything marked `data-search-exclude` are left out of the index. The
-plugin swaps this HTML in for the search plugin only (journeysite.plugin, `on_page_context`).
+The plugin swaps this HTML in for the search plugin only (journeysite.plugin, `on_page_context`).
 Regular expressions are enough here because the HTML after the first generated heading is our
 own templates' output, which is well formed.
 """
@@ -24,19 +27,16 @@ _SKIPPED = tuple(
     for pattern in (
         r"<script\b.*?</script>",
         r"<style\b.*?</style>",
-        r'<details class="jm-chart__data">.*?</details>',
+        r'<figure class="jm-chart-figure".*?</figure>',
         r'<a class="headerlink"[^>]*>.*?</a>',
     )
 )
 _EXCLUDED = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*\sdata-search-exclude\b[^>]*>")
-_HEADING_TAG = re.compile(r"<(/?h[1-6])\b([^>]*)>")
+_HEADING = re.compile(r"(<h[1-6]\b[^>]*>.*?</h[1-6]>)", re.DOTALL)
 _INLINE_TAG = re.compile(
     r"</?(?:a|abbr|b|code|em|i|kbd|mark|s|small|span|strong|sub|sup|time|u)\b[^>]*>"
 )
 _TAG = re.compile(r"<[^>]*>")
-_OPENING = re.compile("\x01(h[1-6][^\x02]*)\x02")
-_CLOSING = re.compile("\x01/(h[1-6])\x02")
-_EMPTY = re.compile(r"<p>\s*</p>")
 
 
 def search_html(html: str) -> str | None:
@@ -48,13 +48,22 @@ def search_html(html: str) -> str | None:
     if "data-search-exclude" in generated:
         generated = _without_excluded(generated)
     for skipped in _SKIPPED:
-        generated = skipped.sub(" ", generated)
-    # Whole-text passes (no Python per tag): headings are kept as \x01…\x02 while every other
-    # tag goes, then the text between two headings becomes one paragraph.
-    text = _HEADING_TAG.sub("\x01\\1\\2\x02", generated)
-    text = " ".join(_TAG.sub(" ", _INLINE_TAG.sub("", text)).split())
-    text = _CLOSING.sub(r"</\1><p>", _OPENING.sub(r"</p><\1>", text))
-    return html[: start.start()] + _EMPTY.sub("", f"<p>{text}</p>")
+        generated = skipped.sub("", generated)
+    parts = _HEADING.split(generated)  # text, heading, text, heading, ..., text
+    seen: set[str] = set()
+    sections = []
+    for heading, text in zip(["", *parts[1::2]], parts[::2], strict=True):
+        fresh = []
+        for piece in _TAG.split(_INLINE_TAG.sub("", text)):
+            piece = " ".join(piece.split())
+            if piece and piece not in seen:
+                seen.add(piece)
+                fresh.append(piece)
+        if fresh:
+            sections.append(f"{heading}<p>{' '.join(fresh)}</p>")
+        elif 'id="tp-' in heading:  # a touchpoint stays a search result of its own
+            sections.append(heading)
+    return html[: start.start()] + "".join(sections)
 
 
 def _without_excluded(html: str) -> str:

@@ -118,7 +118,11 @@ def prepare(n: int, out: Path) -> Path:
 
 def measure_build(project: Path, n: int, which: str) -> Measure:
     seconds, report = _child("build", f"{which}.yml", cwd=project)
-    return Measure(which, n, seconds, report["cpu"], report["peak_mb"])
+    site = project / f"site-{which}"
+    size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    index = (site / "search/search_index.json").stat().st_size
+    note = f"site {size / 2**20:.0f} MB, search index {index / 2**20:.1f} MB"
+    return Measure(which, n, seconds, report["cpu"], report["peak_mb"], note)
 
 
 def measure_check(project: Path, n: int) -> Measure:
@@ -250,7 +254,10 @@ def main() -> None:
             portal_time[n] = portal.seconds
         if n in args.both:
             plain = record(measure_build(project, n, "plain"))
-            print(f"         N={n:<6} plain/portal = {plain.seconds / portal.seconds:.2f}x")
+            print(
+                f"         N={n:<6} plain/portal = {plain.seconds / portal.seconds:.2f}x wall, "
+                f"{plain.cpu / portal.cpu:.2f}x CPU"
+            )
         if n in args.check:
             check = record(measure_check(project, n))
             share = 100 * check.seconds / portal_time[n]
@@ -258,11 +265,12 @@ def main() -> None:
         if n in args.rebuild:
             record(measure_rebuild(project, n))
     if len(per_journey) > 1:
-        low, high = min(per_journey), max(per_journey)
-        print(
-            f"time per journey N={high} / N={low}: {per_journey[high] / per_journey[low]:.2f}x "
-            f"({per_journey[high]:.2f} vs {per_journey[low]:.2f} ms)"
-        )
+        low = min(per_journey)
+        for n in sorted(per_journey)[1:]:
+            print(
+                f"time per journey N={n} / N={low}: {per_journey[n] / per_journey[low]:.2f}x "
+                f"({per_journey[n]:.2f} vs {per_journey[low]:.2f} ms)"
+            )
     if args.json:
         args.json.write_text(json.dumps({"machine": machine(), "results": results}, indent=2))
 

@@ -7,6 +7,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
 from journeysite.builddate import BuildDateOption
+from journeysite.grouping import DEFAULT_GROUP_THRESHOLD, GROUP_MODES
 from journeysite.limits import DEFAULT_LIMITS, Limits
 
 
@@ -64,3 +65,8 @@ class JourneysiteConfig(base.Config):
     require_owner = c.Type(bool, default=False)
     """Make a touchpoint without an `owner` a build error (for portals that enforce ownership in CI);
     by default the ownership matrix lists unowned touchpoints and the build goes on."""
+    nav_grouping = c.Choice(GROUP_MODES, default="auto")
+    """Personas under segment sections and stakeholders under kind sections, each with an index
+    page: `auto` once there are more than `nav_group_threshold` of them, `always` or `never`."""
+
+    nav_group_threshold = c.Type(int, default=DEFAULT_GROUP_THRESHOLD)

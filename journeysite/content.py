@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,18 +46,20 @@ def load_content(
     unowned: SeverityLevel | None = None,
     site: Sequence[SiteFile] | None = None,
     problems: Iterable[Diagnostic] = (),
+    load: Callable[..., LoadedFile] = load_bytes,
 ) -> Content:
     """Load and check every file; a source given as a Path is read from disk with a size bound.
 
     `unowned`: how an unowned touchpoint is reported (see `checks.build_portal`). `site` lists
     every file of the site being built with its output path (the plugin passes MkDocs' own);
     without it, pages are placed as MkDocs places them by default. `problems` found before
-    loading (unsafe links) are reported with the rest.
+    loading (unsafe links) are reported with the rest. `load` reads one file's bytes; the plugin
+    passes journeysite.cache.LoadCache.load while serving.
     """
     files = {
-        src.src_uri: load_path(data, src, limits)
+        src.src_uri: load_path(data, src, limits, load)
         if isinstance(data, Path)
-        else load_bytes(data, src, limits)
+        else load(data, src, limits)
         for src, data in sources
     }
     definitions = [f.definition for f in files.values() if f.definition is not None]

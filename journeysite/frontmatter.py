@@ -7,7 +7,9 @@ values straight from libyaml's event stream instead, so all of that is seen and 
 
 from __future__ import annotations
 
+import functools
 import re
+import sys
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -74,6 +76,14 @@ class Locations:
 
     def already_reported(self, path: Path) -> bool:
         return any(path[:end] in self.reported for end in range(len(path) + 1))
+
+    def kept(self) -> Locations:
+        """The value positions alone, which is what cross-file checks read after validation.
+
+        Keys and raw texts are only needed while the file itself is validated; dropping them
+        halves what a loaded file holds (a 10 000-journey portfolio keeps every file loaded).
+        """
+        return Locations(values=self.values)
 
 
 @dataclass
@@ -238,7 +248,7 @@ class _Composer:
         self.documents = 0
 
     def span(self, mark: Any) -> Span:
-        return Span(mark.line + self.LINE_OFFSET, mark.column + 1)
+        return _shared_span(mark.line + self.LINE_OFFSET, mark.column + 1)
 
     def error(self, span: Span, code: Code, message: str, at: Path | None = None) -> None:
         self.doc.diagnostics.append(
@@ -390,6 +400,8 @@ class _Composer:
                 "remove it (tabs and line breaks are the only ones allowed)",
                 at=path,
             )
+        if isinstance(value, str) and len(value) <= _SHARED_TEXT_LENGTH:
+            value = sys.intern(value)  # ids, enum values and names recur across a portfolio
         if event.anchor:
             self.anchors[event.anchor] = (value, 1)
         self.deliver(value, span, 1, event.value if not isinstance(value, str) else None)
@@ -499,11 +511,12 @@ class _Composer:
                 raise _LimitReached
             frame.container.append(value)
         else:
-            path = (*frame.path, frame.key)
+            path = _shared_path((*frame.path, frame.key))
             frame.container[frame.key] = value
             if frame.key_span is not None:
                 locations.keys[path] = frame.key_span
             frame.key_pending = False
+        path = _shared_path(path)
         locations.values[path] = span
         if raw is not None:
             locations.raw[path] = raw
@@ -527,6 +540,14 @@ def _reader_problem(exc: yaml.reader.ReaderError, text: str, offset: int) -> tup
         Code.YAML_SYNTAX,
         f"invalid YAML: {exc.reason} (found U+{character:04X}); remove it",
     )
+
+
+# Every file of a portfolio records the same paths (`stages[2].touchpoints[1].owner`) and many
+# of the same positions: one shared, immutable object each keeps a large portfolio's locations
+# to the size of their dicts (the caches are identity functions that hand back the first copy).
+_SHARED_TEXT_LENGTH = 40
+_shared_span = functools.lru_cache(maxsize=1 << 16)(Span)
+_shared_path = functools.lru_cache(maxsize=1 << 16)(lambda path: path)
 
 
 def _syntax_message(exc: yaml.MarkedYAMLError, source_line: str, opened_on: int | None) -> str:

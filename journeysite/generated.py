@@ -8,16 +8,18 @@ given here. Generated files (exports) are produced from the portal the same way.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from journeysite.builddate import BuildDate, resolve_build_date
+from journeysite.grouping import DEFAULT_GROUP_THRESHOLD, persona_groups, stakeholder_groups
 from journeysite.ownership import ownership_csv, ownership_json
 from journeysite.portal import Portal
 from journeysite.portal_json import portal_json
 from journeysite.views.channels import channels_page
 from journeysite.views.common import UrlFor
 from journeysite.views.evidence import evidence_page
+from journeysite.views.groups import segment_index, segments_overview, stakeholder_group_page
 from journeysite.views.heatmap import pain_points_page
 from journeysite.views.kpiboard import kpi_board
 from journeysite.views.overview import overview_page
@@ -46,6 +48,9 @@ class GeneratedPage:
     section: NavSection
     is_index: bool = False
     """The section's own page (listed first, used as the section link with navigation.indexes)."""
+    nav_group: str = ""
+    """The src_uri of the navigation group (journeysite.grouping.NavGroup) this page opens, if any;
+    such a page is placed first in its group's section instead of in `section`."""
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,8 @@ class Settings:
     build_date: BuildDate = field(default_factory=lambda: resolve_build_date(None, {}))
     """The reference day for review-due figures (journeysite.builddate.resolve_build_date)."""
     portfolio_title: str = "Portfolio"
+    nav_grouping: str = "auto"
+    nav_group_threshold: int = DEFAULT_GROUP_THRESHOLD
 
 
 def generated_pages(portal: Portal, settings: Settings) -> list[GeneratedPage]:
@@ -81,7 +88,7 @@ def generated_pages(portal: Portal, settings: Settings) -> list[GeneratedPage]:
     ]
     pages += portfolio_pages(settings)
     pages += _stakeholder_and_ownership_pages(portal)
-    return pages
+    return grouped(pages, portal, settings)
 
 
 def portfolio_pages(settings: Settings) -> list[GeneratedPage]:
@@ -139,6 +146,52 @@ def _stakeholder_and_ownership_pages(portal: Portal) -> list[GeneratedPage]:
                 template="ownership_owner.html",
                 view=lambda p, url_for, ident=ident: {"page_data": owner_page(ident, p, url_for)},
                 section="ownership",
+            )
+        )
+    return pages
+
+
+def grouped(pages: list[GeneratedPage], portal: Portal, settings: Settings) -> list[GeneratedPage]:
+    """Add the index pages of segments and stakeholder kinds when a large portfolio is grouped.
+
+    With personas grouped, the journeys index lists segments instead of every journey, so no
+    page grows with the whole portfolio.
+    """
+    mode, threshold = settings.nav_grouping, settings.nav_group_threshold
+    segments = persona_groups(portal, mode, threshold, settings.journeys_index)
+    if segments is not None:
+        pages = [
+            replace(
+                page,
+                template="journeys_segments.html",
+                view=lambda p, url_for: {"index": segments_overview(p, segments, url_for)},
+            )
+            if page.src_uri == settings.journeys_index
+            else page
+            for page in pages
+        ]
+        pages += [
+            GeneratedPage(
+                src_uri=group.src_uri,
+                title=group.title,
+                template="journeys_index.html",
+                view=lambda p, url_for, group=group: {"index": segment_index(p, group, url_for)},
+                section="journeys",
+                nav_group=group.src_uri,
+            )
+            for group in segments
+        ]
+    for group in stakeholder_groups(portal, mode, threshold) or []:
+        pages.append(
+            GeneratedPage(
+                src_uri=group.src_uri,
+                title=group.title,
+                template="stakeholder_group.html",
+                view=lambda p, url_for, group=group: {
+                    "page_data": stakeholder_group_page(p, group, url_for)
+                },
+                section="stakeholders",
+                nav_group=group.src_uri,
             )
         )
     return pages

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -59,7 +60,12 @@ class LoadedFile:
     body: str = ""
 
 
-def load_path(path: Path, file: SourceFile, limits: Limits = DEFAULT_LIMITS) -> LoadedFile:
+def load_path(
+    path: Path,
+    file: SourceFile,
+    limits: Limits = DEFAULT_LIMITS,
+    load: Callable[..., LoadedFile] | None = None,
+) -> LoadedFile:
     """Read a file from disk, never more than max_file_bytes + 1 bytes of it.
 
     A huge file is judged by its size and its head; a link to /dev/zero or a 50 MB file costs at
@@ -87,7 +93,7 @@ def load_path(path: Path, file: SourceFile, limits: Limits = DEFAULT_LIMITS) -> 
                 )
             ],
         )
-    return load_bytes(raw, file, limits, size=max(size, len(raw)))
+    return (load or load_bytes)(raw, file, limits, size=max(size, len(raw)))
 
 
 def load_bytes(
@@ -123,7 +129,7 @@ def load_bytes(
             id=ident,
             model=model,
             file=file,
-            locations=doc.locations,
+            locations=doc.locations.kept(),
             body=doc.body,
             body_line=doc.body_line,
         )

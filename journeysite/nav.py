@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
+from typing import Any
 
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure import StructureItem
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from journeysite.generated import GeneratedPage
+from journeysite.generated import GeneratedPage, Settings
+from journeysite.grouping import NavGroup, by_title, persona_groups, stakeholder_groups
+from journeysite.load import Definition
 from journeysite.portal import Portal, journey_model
 from journeysite.views.persona import ordered_journeys
+
+log = get_plugin_logger(__name__)
 
 
 def build_nav(
@@ -21,20 +28,37 @@ def build_nav(
     nav_title: str,
     stakeholders_title: str,
     ownership_title: str = "Ownership",
+    settings: Settings | None = None,
 ) -> Navigation:
     """Replace wherever definitions appear in `nav` with one generated section per kind."""
+    settings = settings or Settings()
     items = _without(nav.items, set(pages) | {g.src_uri for g, _ in generated})
+    group_index = {g.nav_group: page for g, page in generated if g.nav_group}
 
     def section_pages(section: str, index: bool) -> list[StructureItem]:
-        return [page for g, page in generated if g.section == section and g.is_index == index]
+        return [
+            page
+            for g, page in generated
+            if g.section == section and g.is_index == index and not g.nav_group
+        ]
 
+    def persona_section(persona: Definition) -> Section:
+        journeys = ordered_journeys(portal.journeys_by_persona.get(persona.id, []))
+        members = [pages[persona.file.src_uri], *(pages[j.file.src_uri] for j in journeys)]
+        return Section(html.escape(persona.title), members)
+
+    def group_section(group: NavGroup, members: list[StructureItem]) -> Section:
+        return Section(html.escape(group.title), [group_index[group.src_uri], *members])
+
+    mode, threshold = settings.nav_grouping, settings.nav_group_threshold
     items += section_pages("top", True) + section_pages("top", False)
     children = section_pages("journeys", True)
     # Section titles are rendered as HTML by the theme; persona names are writers' text.
-    for persona in sorted(portal.personas.values(), key=lambda d: (d.title, d.id)):
-        journeys = ordered_journeys(portal.journeys_by_persona.get(persona.id, []))
-        members = [pages[persona.file.src_uri], *(pages[j.file.src_uri] for j in journeys)]
-        children.append(Section(html.escape(persona.title), members))
+    segments = persona_groups(portal, mode, threshold, settings.journeys_index)
+    if segments is None:
+        children += [persona_section(p) for p in by_title(portal.personas.values())]
+    else:
+        children += [group_section(g, [persona_section(p) for p in g.members]) for g in segments]
     orphans = [
         j for j in portal.journeys.values() if journey_model(j).persona not in portal.personas
     ]
@@ -48,11 +72,15 @@ def build_nav(
     if portfolio_children:
         title = portfolio[0].title if portfolio else "Portfolio"
         items.append(Section(html.escape(title), portfolio_children))
-    stakeholders = sorted(portal.stakeholders.values(), key=lambda d: (d.title, d.id))
+    kinds = stakeholder_groups(portal, mode, threshold)
+    if kinds is None:
+        stakeholders = [pages[s.file.src_uri] for s in by_title(portal.stakeholders.values())]
+    else:
+        stakeholders = [group_section(g, [pages[s.file.src_uri] for s in g.members]) for g in kinds]
     stakeholder_children = [
         *section_pages("stakeholders", True),
         *section_pages("stakeholders", False),
-        *(pages[s.file.src_uri] for s in stakeholders),
+        *stakeholders,
     ]
     if stakeholder_children:
         items.append(Section(stakeholders_title, stakeholder_children))
@@ -97,3 +125,38 @@ def _pages(items: list[StructureItem]) -> list[Page]:
         elif isinstance(item, Section):
             found.extend(_pages(item.children))
     return found
+
+
+class SectionIndexPage(Page):
+    """A page that opens its section, so Material's `navigation.indexes` links the title to it.
+
+    Material treats only pages named `index.md` as a section's own page (`Page.is_index`). A
+    persona's page is the natural head of the section of its journeys but keeps the writer's file
+    name; Material's blog plugin subclasses `Page` for its generated views in the same way.
+    """
+
+    @property
+    def is_index(self) -> bool:
+        return True
+
+
+def prune_when_grouped(config: Any, generated: Iterable[GeneratedPage]) -> None:
+    """Turn on Material's `navigation.prune` for a grouped (large) portal.
+
+    Without it Material renders the whole navigation tree into every page, and grouping saves
+    nothing. `navigation.expand` needs the whole tree, so it is left alone, with a warning.
+    """
+    if not any(g.nav_group for g in generated) or config.theme.name != "material":
+        return
+    features = config.theme.get("features") or []
+    if "navigation.prune" in features:
+        return
+    if "navigation.expand" in features:
+        log.warning(
+            "journeysite: this portal is large enough to group its navigation, but "
+            "`navigation.expand` puts the whole navigation into every page, which makes the "
+            "build time grow with the square of the number of pages; consider removing it"
+        )
+        return
+    config.theme["features"] = [*features, "navigation.prune"]
+    log.info("journeysite: large portal: navigation grouped, Material's navigation.prune on")

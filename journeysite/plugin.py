@@ -11,23 +11,26 @@ from typing import Any
 
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 from journeysite.builddate import BuildDateError, resolve_build_date
+from journeysite.cache import LoadCache, memoise
 from journeysite.checks import unowned_touchpoints
 from journeysite.config import JourneysiteConfig
 from journeysite.content import Content, load_content
+from journeysite.dates import date_pages
 from journeysite.failsafe import StagedSite
 from journeysite.generated import GeneratedPage, Settings, generated_files, generated_pages
 from journeysite.load import SourceFile, display_path
 from journeysite.markup import literal_markdown
-from journeysite.nav import build_nav
+from journeysite.nav import SectionIndexPage, build_nav, prune_when_grouped
 from journeysite.paths import SiteFile, check_links, project_roots
 from journeysite.render import Renderer, theme_dir
+from journeysite.search import search_html
 from journeysite.toc import extend_toc
 from journeysite.views.journey import journey_page
 from journeysite.views.persona import persona_page
@@ -65,12 +68,18 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         self.stage_builds = False
         self.staged: StagedSite | None = None
         self.mkdocs_config: Any = None
+        self.files: Files | None = None
+        self.rendered: dict[str, tuple[str, str, int]] = {}
+        """(Markdown HTML, full HTML, length of the writer's toc) of the page being written."""
+        self.load_cache = LoadCache()
+        """Files parsed and validated by earlier builds of this serve session."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds.
         self.serving = command == "serve"
         # A dirty build keeps the old site's files on purpose: it cannot start from an empty folder.
         self.stage_builds = command in ("build", "gh-deploy") and not dirty
+        memoise(self.serving)
 
     def on_config(self, config: Any) -> Any:
         theme = str(theme_dir())
@@ -92,6 +101,8 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
             nav_title=self.config.nav_title,
             build_date=build_date,
             portfolio_title=self.config.portfolio_title,
+            nav_grouping=self.config.nav_grouping,
+            nav_group_threshold=self.config.nav_group_threshold,
         )
         self._stage(config)
         return config
@@ -138,12 +149,14 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
             if f.src_uri.endswith(".md")
         ]
         unowned = "error" if self.config.require_owner else None
+        self.load_cache.retain({source.src_uri for source, _ in sources})
         self.content = content = load_content(
             sources,
             self.config.limits.to_limits(),
             unowned,
             site=[s for s in site if s.src_uri not in links.unsafe],
             problems=links.diagnostics,
+            load=self.load_cache.load,
         )
         self._report(content)
         if not self.config.require_owner and (count := len(unowned_touchpoints(content.portal))):
@@ -178,11 +191,17 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
 
     def on_nav(self, nav: Navigation, *, config: Any, files: Files) -> Navigation:
         assert self.content is not None
+        self.files = files
         portal = self.content.portal
         pages = {
             d.file.src_uri: files.get_file_from_path(d.file.src_uri).page for d in portal.all()
         }
+        for persona in portal.personas.values():  # a persona's page opens its journeys' section
+            pages[persona.file.src_uri] = SectionIndexPage(
+                None, files.get_file_from_path(persona.file.src_uri), config
+            )
         generated = [(g, files.get_file_from_path(uri).page) for uri, g in self.pages.items()]
+        prune_when_grouped(config, self.pages.values())
         return build_nav(
             nav,
             portal,
@@ -191,6 +210,7 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
             self.config.nav_title,
             self.config.stakeholders_title,
             self.config.ownership_title,
+            self.settings,
         )
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: Any, files: Files) -> str:
@@ -218,13 +238,20 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         page.meta = meta
         return markdown
 
-    def on_page_content(self, html: str, *, page: Page, config: Any, files: Files) -> str:
+    def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
+        assert self.content is not None
+        pages = (f.page for f in files.documentation_pages() if f.page is not None)
+        date_pages(pages, self.content.portal)  # before MkDocs writes sitemap.xml
+        return env
+
+    def render_content(self, html: str, page: Page, files: Files) -> str | None:
+        """The page's full HTML around the writer's `html`, or None for pages that are not ours."""
         assert self.content is not None and self.renderer is not None
         uri = page.file.src_uri
         portal = self.content.portal
 
         def url_for(target_uri: str) -> str:
-            target = files.get_file_from_path(target_uri)
+            target = files.src_uris.get(target_uri)  # a dict: get_file_from_path parses a path
             return target.url_relative_to(page.file) if target else "#"
 
         lead, body = _split_lead(html)
@@ -246,9 +273,39 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
             problems = self.content.problems_of(uri)
             out = self.renderer.render("errors.html", diagnostics=problems, body=_markup(html))
         else:
-            return html
+            return None
         extend_toc(page.toc, out)
         return out
+
+    # A page's generated HTML exists only while that page is written: rendered just before its
+    # template (after every page's Markdown has been read, so the portal is complete) and dropped,
+    # with its table-of-contents entries, once it is written. MkDocs keeps every page's `content`
+    # until the build ends, which at 10 000 journeys would hold about a gigabyte of HTML.
+
+    @event_priority(100)  # before the search plugin reads page.content
+    def _render_page(self, context: Any, *, page: Page, config: Any, nav: Navigation) -> Any:
+        assert self.files is not None
+        markdown_html = page.content or ""
+        toc_length = len(page.toc.items)
+        full = self.render_content(markdown_html, page, self.files)
+        if full is not None:
+            self.rendered[page.file.src_uri] = (markdown_html, full, toc_length)
+            page.content = search_html(full) or full  # what the search plugin indexes
+        return context
+
+    @event_priority(-100)  # after every plugin has indexed it, before the theme renders it
+    def _restore_full_html(self, context: Any, *, page: Page, config: Any, nav: Navigation) -> Any:
+        if (rendered := self.rendered.get(page.file.src_uri)) is not None:
+            page.content = rendered[1]
+        return context
+
+    on_page_context = CombinedEvent(_render_page, _restore_full_html)
+
+    def on_post_page(self, output: str, *, page: Page, config: Any) -> str:
+        if (rendered := self.rendered.pop(page.file.src_uri, None)) is not None:
+            page.content, _, toc_length = rendered
+            del page.toc.items[toc_length:]  # the generated headings, until the page is built again
+        return output
 
 
 def _split_lead(html: str) -> tuple[str, str]:

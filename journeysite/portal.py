@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from journeysite.load import Definition
-from journeysite.model import Journey, Persona, Stakeholder, Touchpoint
+from journeysite.model import Journey, Persona, Relationship, Stakeholder, Touchpoint
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,41 @@ class Portal:
             for index, stage in enumerate(journey_model(journey).stages)
             for tp in stage.touchpoints
         ]
+
+    @cached_property
+    def journeys_by_owner(self) -> dict[str, list[Definition]]:
+        """Journeys by the stakeholder id that owns the map, in portal order."""
+        index: dict[str, list[Definition]] = defaultdict(list)
+        for journey in self.journeys.values():
+            owner = journey_model(journey).owner
+            if owner:
+                index[owner].append(journey)
+        return dict(index)
+
+    @cached_property
+    def touchpoints_by_stakeholder(self) -> dict[str, list[tuple[TouchpointRef, str]]]:
+        """(touchpoint, role) by stakeholder id, role `Owner` or `Supporting`, in portal order.
+
+        Built once so a stakeholder page costs what that stakeholder touches, not the portfolio.
+        """
+        index: dict[str, list[tuple[TouchpointRef, str]]] = defaultdict(list)
+        for ref in self.touchpoints:
+            tp = ref.touchpoint
+            if tp.owner:
+                index[tp.owner].append((ref, "Owner"))
+            for supporter in dict.fromkeys(tp.supporting):
+                if supporter != tp.owner:
+                    index[supporter].append((ref, "Supporting"))
+        return dict(index)
+
+    @cached_property
+    def incoming_relationships(self) -> dict[str, list[tuple[Definition, Relationship]]]:
+        """(other stakeholder, relationship) by the id the relationship points at."""
+        index: dict[str, list[tuple[Definition, Relationship]]] = defaultdict(list)
+        for other in self.stakeholders.values():
+            for relationship in stakeholder_model(other).relationships:
+                index[relationship.with_].append((other, relationship))
+        return dict(index)
 
     @cached_property
     def futures_by_baseline(self) -> dict[str, list[Definition]]:

@@ -9,14 +9,17 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-_JSON_ESCAPES = {
-    ord("<"): "\\u003c",
-    ord(">"): "\\u003e",
-    ord("&"): "\\u0026",
-    ord("'"): "\\u0027",
-    0x2028: "\\u2028",
-    0x2029: "\\u2029",
-}
+from journeysite.cache import by_identity
+
+_JSON_ESCAPES = (
+    ("<", "\\u003c"),
+    (">", "\\u003e"),
+    ("&", "\\u0026"),
+    ("'", "\\u0027"),
+    ("\u2028", "\\u2028"),
+    ("\u2029", "\\u2029"),
+)
+"""Replaced one by one: str.replace is far faster than str.translate with a mapping on long text."""
 
 
 def theme_dir() -> Path:
@@ -25,10 +28,13 @@ def theme_dir() -> Path:
     return packaged if packaged.is_dir() else Path(__file__).parent.parent / "theme"
 
 
+@by_identity()
 def chart_json(options: Any) -> Markup:
     """JSON that cannot close a <script> element or start markup, whatever strings it holds."""
     text = json.dumps(options, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
-    return Markup(text.translate(_JSON_ESCAPES))
+    for char, escaped in _JSON_ESCAPES:
+        text = text.replace(char, escaped)
+    return Markup(text)
 
 
 class Renderer:

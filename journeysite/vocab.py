@@ -148,3 +148,14 @@ RELATIONSHIP_LABELS: dict[str, str] = {
     "reports-to": "reports to",
 }
 """How a relationship reads in a sentence: “Billing Operations reports to Finance”."""
+STAKEHOLDER_KIND_GROUPS: dict[str, str] = {
+    "team": "Teams",
+    "department": "Departments",
+    "partner": "Partners",
+    "supplier": "Suppliers",
+    "competitor": "Competitors",
+    "customer": "Customers",
+    "regulator": "Regulators",
+    "other": "Other stakeholders",
+}
+"""Navigation group titles for stakeholders by kind, in the order the groups are listed."""

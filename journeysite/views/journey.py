@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from journeysite.cache import by_identity
 from journeysite.load import Definition
 from journeysite.markup import inline
 from journeysite.model import Journey, Stage, Touchpoint
@@ -198,6 +199,7 @@ def _kpis(journey: Journey) -> list[KpiRow]:
     return rows
 
 
+@by_identity()
 def emotion_chart(journey_id: str, journey: Journey) -> Chart | None:
     """The emotion curve: one point per stage and per touchpoint that has an emotion, in order."""
     categories: list[str] = []

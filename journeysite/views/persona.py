@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from journeysite.cache import by_identity
 from journeysite.load import Definition
 from journeysite.markup import inline
 from journeysite.portal import Portal, journey_model, persona_model
@@ -107,6 +108,7 @@ def persona_page(definition: Definition, portal: Portal, url_for: UrlFor) -> Per
     )
 
 
+@by_identity()
 def overlay_chart(persona: Definition, journeys: list[Definition]) -> Chart | None:
     """Every journey's emotion per stage on one chart; future maps dashed, so not only colour differs."""
     categories: list[str] = []

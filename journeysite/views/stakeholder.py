@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from journeysite.load import Definition
 from journeysite.markup import inline
-from journeysite.portal import Portal, journey_model, stakeholder_model
+from journeysite.portal import Portal, stakeholder_model
 from journeysite.views.common import Link, UrlFor, link_definition, link_to, texts
 from journeysite.views.ownership import involved_stakeholders, owner_page_uri
 from journeysite.views.stakeholder_map import STAKEHOLDERS_INDEX_URI
@@ -77,35 +77,23 @@ def stakeholder_page(definition: Definition, portal: Portal, url_for: UrlFor) ->
     ]
     incoming = [
         RelationshipRow(link_definition(other, url_for), r.kind, inline(r.note) if r.note else None)
-        for other in portal.stakeholders.values()
-        for r in stakeholder_model(other).relationships
-        if r.with_ == definition.id
+        for other, r in portal.incoming_relationships.get(definition.id, [])
     ]
     journeys = [
-        link_definition(j, url_for)
-        for j in portal.journeys.values()
-        if journey_model(j).owner == definition.id
+        link_definition(j, url_for) for j in portal.journeys_by_owner.get(definition.id, [])
     ]
-    touchpoints = []
-    for ref in portal.touchpoints:
-        tp = ref.touchpoint
-        role = (
-            "Owner"
-            if tp.owner == definition.id
-            else ("Supporting" if definition.id in tp.supporting else "")
+    touchpoints = [
+        OwnedTouchpoint(
+            journey=link_definition(ref.journey, url_for),
+            stage=ref.stage_name,
+            name=inline(ref.touchpoint.name),
+            url=f"{url_for(ref.journey.file.src_uri)}#{ref.anchor}",
+            channel=CHANNEL_LABELS[ref.touchpoint.channel] if ref.touchpoint.channel else "",
+            role=role,
+            pain_points=len(ref.touchpoint.pain_points),
         )
-        if role:
-            touchpoints.append(
-                OwnedTouchpoint(
-                    journey=link_definition(ref.journey, url_for),
-                    stage=ref.stage_name,
-                    name=inline(tp.name),
-                    url=f"{url_for(ref.journey.file.src_uri)}#{ref.anchor}",
-                    channel=CHANNEL_LABELS[tp.channel] if tp.channel else "",
-                    role=role,
-                    pain_points=len(tp.pain_points),
-                )
-            )
+        for ref, role in portal.touchpoints_by_stakeholder.get(definition.id, [])
+    ]
     return StakeholderPage(
         id=definition.id,
         name=model.name,

@@ -1,0 +1,93 @@
+"""Navigation groups for large portfolios: personas under their segment, stakeholders by kind.
+
+Material renders the navigation into every page. With `navigation.prune` a page carries its own
+branch plus one link per item on each level above it, so the cost of the navigation per page is
+the length of those levels. A flat list of 2 000 personas would put 2 000 links on every page and
+make the build quadratic; grouping keeps every level short. Small portals keep the flat lists.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from journeysite.load import Definition
+from journeysite.portal import Portal, persona_model, stakeholder_model
+from journeysite.vocab import STAKEHOLDER_KIND_GROUPS, slugify
+
+GroupMode = Literal["auto", "always", "never"]
+GROUP_MODES: tuple[str, ...] = ("auto", "always", "never")
+DEFAULT_GROUP_THRESHOLD = 30
+"""With `auto`, group when there are more personas (or stakeholders) than this."""
+
+NO_SEGMENT = "Other personas"
+
+
+@dataclass(frozen=True)
+class NavGroup:
+    key: str
+    """Unique among its siblings; the folder of the group's generated index page."""
+    title: str
+    members: tuple[Definition, ...]
+    src_uri: str
+    """The group's generated index page: the section's own page in the navigation."""
+
+
+def is_grouped(mode: str, threshold: int, count: int) -> bool:
+    return mode == "always" or (mode == "auto" and count > threshold)
+
+
+def by_title(definitions: Iterable[Definition]) -> list[Definition]:
+    return sorted(definitions, key=lambda d: (d.title, d.id))
+
+
+def persona_groups(
+    portal: Portal, mode: str, threshold: int, journeys_index: str
+) -> list[NavGroup] | None:
+    """Personas by segment (sorted by segment, personas without one last), or None if not grouped."""
+    if not is_grouped(mode, threshold, len(portal.personas)):
+        return None
+    segments: dict[str, list[Definition]] = defaultdict(list)
+    for persona in portal.personas.values():
+        segments[(persona_model(persona).segment or "").strip()].append(persona)
+    titles = sorted((s for s in segments if s), key=lambda s: (s.casefold(), s))
+    if "" in segments:
+        titles.append("")
+    folder = posixpath.join(posixpath.dirname(journeys_index), "segment")
+    return _groups(
+        ((title or NO_SEGMENT, segments[title]) for title in titles),
+        lambda title: slugify(title) or "segment",
+        folder,
+    )
+
+
+def stakeholder_groups(
+    portal: Portal, mode: str, threshold: int, folder: str = "stakeholders/kind"
+) -> list[NavGroup] | None:
+    """Stakeholders by kind, in the vocabulary's order, or None if not grouped."""
+    if not is_grouped(mode, threshold, len(portal.stakeholders)):
+        return None
+    kinds: dict[str, list[Definition]] = defaultdict(list)
+    for stakeholder in portal.stakeholders.values():
+        kinds[stakeholder_model(stakeholder).kind].append(stakeholder)
+    titled = ((STAKEHOLDER_KIND_GROUPS[k], kinds[k]) for k in STAKEHOLDER_KIND_GROUPS if k in kinds)
+    return _groups(titled, slugify, folder)
+
+
+def _groups(
+    titled: Iterable[tuple[str, list[Definition]]], slug: Callable[[str], str], folder: str
+) -> list[NavGroup]:
+    groups: list[NavGroup] = []
+    used: set[str] = set()
+    for title, members in titled:
+        key = base = slug(title)
+        counter = 2
+        while key in used:
+            key, counter = f"{base}-{counter}", counter + 1
+        used.add(key)
+        src_uri = posixpath.join(folder, key, "index.md")
+        groups.append(NavGroup(key, title, tuple(by_title(members)), src_uri))
+    return groups

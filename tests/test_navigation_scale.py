@@ -1,0 +1,178 @@
+"""Navigation of a large portfolio: segments and stakeholder kinds, each page carrying its branch."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.conftest import Project
+
+FEATURES = ["navigation.indexes", "navigation.sections", "navigation.path"]
+
+
+def persona(project: Project, ident: str, name: str, segment: str | None) -> None:
+    line = f"segment: {segment}\n" if segment else ""
+    project.write(f"personas/{ident}.md", f"---\ntype: persona\nname: {name}\n{line}---\n")
+
+
+def journey(project: Project, ident: str, title: str, persona_id: str, owner: str) -> None:
+    project.write(
+        f"journeys/{ident}.md",
+        f"---\ntype: journey\ntitle: {title}\npersona: {persona_id}\nowner: {owner}\n"
+        f"status: validated\nstages:\n  - name: Sign up\n    emotion: 3\n    touchpoints:\n"
+        f"      - name: Form\n        owner: {owner}\n        supporting: [legal]\n---\n",
+    )
+
+
+def stakeholder(project: Project, ident: str, name: str, kind: str, extra: str = "") -> None:
+    project.write(
+        f"stakeholders/{ident}.md",
+        f"---\ntype: stakeholder\nname: {name}\nkind: {kind}\n{extra}---\n",
+    )
+
+
+@pytest.fixture
+def portfolio(project: Project) -> Project:
+    """Four personas in two segments and none, three stakeholders of two kinds: grouped at 2."""
+    project.configure({"nav_group_threshold": 2}, theme={"name": "material", "features": FEATURES})
+    persona(project, "rita", "Rita Renter", "Renters")
+    persona(project, "rob", "Rob Renter", "Renters")
+    persona(project, "olga", "Olga Owner", "Owners")
+    persona(project, "nobody", "Nadia Nosegment", None)
+    stakeholder(project, "care", "Customer Care", "team")
+    stakeholder(
+        project, "legal", "Legal", "team", "relationships:\n  - {with: care, kind: supplies}\n"
+    )
+    stakeholder(project, "gridco", "GridCo", "partner")
+    journey(project, "rita-moves", "Rita moves home", "rita", "care")
+    journey(project, "rita-pays", "Rita pays a bill", "rita", "care")
+    journey(project, "rob-joins", "Rob joins", "rob", "gridco")
+    journey(project, "olga-solar", "Olga buys solar", "olga", "care")
+    return project
+
+
+def nav_links(page: BeautifulSoup) -> list[str]:
+    return [a.get_text(" ", strip=True) for a in page.select(".md-nav--primary a.md-nav__link")]
+
+
+def test_journeys_index_lists_segments_with_their_personas(portfolio: Project) -> None:
+    portfolio.build()
+    index = portfolio.page("journeys/")
+    rows = [
+        [" ".join(cell.get_text().split()) for cell in tr.select("th, td")]
+        for tr in index.select("table.jm-segment-list tbody tr")
+    ]
+    assert rows == [
+        ["Owners", "1", "Validated 1", "Olga Owner"],
+        ["Renters", "3", "Validated 3", "Rita Renter, Rob Renter"],
+        ["Other personas", "0", "—", "Nadia Nosegment"],
+    ]
+    assert index.select_one("table.jm-segment-list a")["href"] == "segment/owners/"
+    assert "4 journey maps for 4 personas in 3 segments." in index.get_text(" ", strip=True)
+    # No page lists every journey: the journeys index links segments, segments list journeys.
+    assert not index.select("table.jm-journey-list")
+    segment = portfolio.page("journeys/segment/renters/")
+    assert segment.select_one("article h1").get_text(strip=True).rstrip("¶") == "Renters"
+    groups = [h2.get_text(" ", strip=True) for h2 in segment.select("article h2")]
+    assert groups == ["Rita Renter", "Rob Renter"]
+    journeys = [a.get_text() for a in segment.select("table.jm-journey-list tbody th a")]
+    assert journeys == ["Rita moves home", "Rita pays a bill", "Rob joins"]
+
+
+def test_a_page_carries_only_its_own_branch(portfolio: Project) -> None:
+    portfolio.build()
+    page = portfolio.page("journeys/rita-moves/")
+    links = nav_links(page)
+    # Segments are listed; only the page's own segment shows its personas, and only the page's
+    # own persona shows its journeys.
+    for title in ("Owners", "Renters", "Other personas", "Rita Renter", "Rob Renter"):
+        assert title in links
+    assert "Rita pays a bill" in links
+    for hidden in ("Olga Owner", "Olga buys solar", "Rob joins", "Nadia Nosegment"):
+        assert hidden not in links
+    config = json.loads(page.select_one("#__config").string)
+    assert "navigation.prune" in config["features"]
+    path = [a.get_text(" ", strip=True) for a in page.select(".md-path a")]
+    assert path == ["Home", "Journeys", "Renters", "Rita Renter"]
+    assert [a["href"] for a in page.select(".md-path a")][1:] == [
+        "../",
+        "../segment/renters/",
+        "../../personas/rita/",
+    ]
+
+
+def test_persona_page_opens_its_section(portfolio: Project) -> None:
+    portfolio.build()
+    page = portfolio.page("personas/rita/")
+    heads = {
+        a.get_text(" ", strip=True): a["href"]
+        for a in page.select(".md-nav--primary .md-nav__container > a")
+    }
+    # navigation.indexes: the persona's section title is the link to the persona's page.
+    assert heads["Rita Renter"] == "./"
+    assert heads["Renters"] == "../../journeys/segment/renters/"
+    assert nav_links(page).count("Rita Renter") == 1
+
+
+def test_navigation_does_not_grow_with_other_segments(portfolio: Project) -> None:
+    portfolio.build()
+    before = nav_links(portfolio.page("journeys/rita-moves/"))
+    for i in range(6):
+        persona(portfolio, f"owner{i}", f"Owner {i}", "Owners")
+        journey(portfolio, f"owner{i}-solar", f"Solar {i}", f"owner{i}", "care")
+    portfolio.build()
+    assert nav_links(portfolio.page("journeys/rita-moves/")) == before
+    assert "Owner 3" in nav_links(portfolio.page("journeys/olga-solar/"))
+
+
+def test_stakeholders_grouped_by_kind(portfolio: Project) -> None:
+    portfolio.build()
+    page = portfolio.page("stakeholders/legal/")
+    links = nav_links(page)
+    assert "Teams" in links and "Partners" in links
+    assert "Customer Care" in links and "GridCo" not in links
+    teams = portfolio.page("stakeholders/kind/teams/")
+    rows = [
+        [cell.get_text(" ", strip=True) for cell in tr.select("th, td")]
+        for tr in teams.select("article table tbody tr")
+    ]
+    assert rows == [
+        ["Customer Care", "—", "—", "—", "3", "3"],
+        ["Legal", "—", "—", "—", "0", "4"],
+    ]
+    # The stakeholder page itself still finds what it owns, supports and who relates to it.
+    care = portfolio.page("stakeholders/care/")
+    roles = [
+        [cell.get_text(" ", strip=True) for cell in tr.select("th, td")][:3]
+        for tr in care.select("article table")[-1].select("tbody tr")
+    ]
+    assert roles == [
+        ["Form", "Owner", "Olga buys solar"],
+        ["Form", "Owner", "Rita moves home"],
+        ["Form", "Owner", "Rita pays a bill"],
+    ]
+    incoming = care.select_one("article table").get_text(" ", strip=True)
+    assert "Incoming … supplies Customer Care Legal" in incoming
+
+
+def test_small_portals_and_never_keep_flat_lists(portfolio: Project) -> None:
+    portfolio.configure(
+        {"nav_grouping": "never", "nav_group_threshold": 2},
+        theme={"name": "material", "features": FEATURES},
+    )
+    portfolio.build()
+    assert not (portfolio.site / "journeys/segment").exists()
+    assert not (portfolio.site / "stakeholders/kind").exists()
+    page = portfolio.page("journeys/rita-moves/")
+    config = json.loads(page.select_one("#__config").string)
+    assert "navigation.prune" not in config["features"]
+    index = portfolio.page("journeys/")
+    groups = [h2.get_text(" ", strip=True) for h2 in index.select("article h2")]
+    assert groups == [
+        "Nadia Nosegment",
+        "Olga Owner Owners",
+        "Rita Renter Renters",
+        "Rob Renter Renters",
+    ]

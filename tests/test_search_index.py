@@ -1,0 +1,77 @@
+"""What Material's search indexes of a journeysite page: all its words once, charts left out."""
+
+from __future__ import annotations
+
+import json
+
+from journeysite.search import search_html
+from tests.conftest import Project
+
+
+def entries(project: Project, page: str) -> dict[str, dict]:
+    index = json.loads((project.site / "search/search_index.json").read_text(encoding="utf-8"))
+    return {
+        d["location"].removeprefix(page): d for d in index["docs"] if d["location"].startswith(page)
+    }
+
+
+def test_journey_sections_are_indexed_flat_and_once(minimal: Project) -> None:
+    minimal.build()
+    found = entries(minimal, "journeys/onboarding/")
+    # The writer's part keeps its markup; generated sections keep their headings and ids.
+    assert found["#notes"]["text"] == "<p>Written by the research team.</p>"
+    assert found[""]["title"] == "Onboarding"
+    assert found["#tp-web-form-name"]["title"] == "Web form"
+    assert "#jm-map" in found and "#jm-sources" in found
+    assert "#jm-emotion-curve" not in found  # the chart's points are in the grid already
+    text = " ".join(d["text"] for d in found.values())
+    assert "4 · positive" not in text  # the chart's data table is not indexed
+    assert text.count("Bill is confusing") == 1
+    assert "First bill" in found["#jm-map"]["text"]
+    # The page itself is complete: the search plugin saw the flat HTML, readers get the page.
+    page = minimal.page("journeys/onboarding/")
+    assert page.select_one("#chart-journey-onboarding-emotion-figure table")
+    assert page.select_one("table.jm-grid")
+    toc = [a.get_text(strip=True) for a in page.select(".md-nav--secondary a")]
+    assert toc[:4] == ["Notes", "Emotion curve", "Journey map", "Touchpoints"]
+
+
+def test_hostile_text_stays_text_in_the_index(minimal: Project) -> None:
+    minimal.write(
+        "journeys/hostile.md",
+        """
+        ---
+        type: journey
+        title: Hostile
+        persona: newcomer
+        stages:
+          - name: "</script><script>alert(1)</script>"
+            pain_points: ["<img src=x onerror=alert(1)>"]
+        ---
+        """,
+    )
+    minimal.build()
+    raw = (minimal.site / "search/search_index.json").read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in raw
+    assert "<img src=x" not in raw
+    text = entries(minimal, "journeys/hostile/")["#jm-map"]["text"]
+    assert "&lt;img src=x onerror=alert(1)&gt;" in text
+
+
+def test_marked_elements_are_left_out_with_everything_inside() -> None:
+    html = (
+        "<p>Writer's text</p>"
+        '<h2 id="jm-a">A<a class="headerlink" href="#jm-a">¶</a></h2>'
+        "<div><p>kept <strong>bold</strong> text</p>"
+        "<div data-search-exclude><div><p>inner</p></div><p>also hidden</p></div>"
+        "<p>after</p></div>"
+        '<h3 id="tp-form-name">Form</h3><ul><li>after</li></ul>'
+        '<h3 id="tp-other-name">Other</h3><ul><li>new</li></ul>'
+    )
+    assert search_html(html) == (
+        "<p>Writer's text</p>"
+        '<h2 id="jm-a">A</h2><p>kept bold text after</p>'
+        '<h3 id="tp-form-name">Form</h3>'  # nothing new under it, but a touchpoint stays a result
+        '<h3 id="tp-other-name">Other</h3><p>new</p>'
+    )
+    assert search_html("<h1>Plain page</h1><p>text</p>") is None

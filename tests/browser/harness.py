@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
@@ -93,6 +94,25 @@ class Site:
             rel = html.relative_to(self.root).as_posix()
             found.append(rel.removesuffix("index.html"))
         return found
+
+    def html(self, path: str) -> str:
+        file = (
+            self.root / path / "index.html"
+            if path == "" or path.endswith("/")
+            else self.root / path
+        )
+        return file.read_text(encoding="utf-8")
+
+    def representative_pages(self) -> list[str]:
+        """One page per kind of page: journeysite pages grouped by their template (and map type),
+        every other page (home, 404, generated pages without a journeysite class) on its own."""
+        chosen: dict[str, str] = {}
+        for path in self.pages():
+            soup = BeautifulSoup(self.html(path), "html.parser")
+            marker = soup.select_one(".jm-page")
+            kind = f"{' '.join(marker['class'])}|{marker.get('data-map', '')}" if marker else path
+            chosen.setdefault(kind, path)
+        return list(chosen.values())
 
 
 @dataclass

@@ -21,6 +21,7 @@ from journeysite.generated import GeneratedPage, Settings, generated_files, gene
 from journeysite.load import SourceFile, display_path
 from journeysite.nav import build_nav
 from journeysite.render import Renderer, theme_dir
+from journeysite.safeguards import safe_features
 from journeysite.toc import extend_toc
 from journeysite.views.journey import journey_page
 from journeysite.views.persona import persona_page
@@ -60,6 +61,10 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, theme)
         if self.config.offline:
             config.theme["font"] = False
+        features, unsafe = safe_features(config.theme.get("features") or [])
+        if unsafe:
+            config.theme["features"] = features
+            log.info("turned off %s: it shows writers' text as HTML", ", ".join(unsafe))
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         present = {str(script) for script in config.extra_javascript}

@@ -3,6 +3,8 @@ dark, wide and narrow; charts with a name, a description, patterns besides colou
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
@@ -24,7 +26,10 @@ RUN_AXE = """async () => {
 @pytest.fixture(scope="module")
 def axe_source() -> str:
     if not AXE.exists():
-        pytest.fail(f"{AXE} is missing: run `npm ci --prefix tests/browser` (./dev test does)")
+        reason = f"{AXE} is missing: run `npm ci --prefix tests/browser` (./dev test does)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
     return str(AXE)
 
 

@@ -55,7 +55,9 @@ def main() -> int:
                         )
                         # Material shows the page title in the header once the h1 scrolls away.
                         page.locator(".md-header__title--active").wait_for()
-                        page.wait_for_timeout(500)  # let the header's title transition finish
+                        page.wait_for_function(
+                            "() => document.getAnimations().every(a => a.playState !== 'running')"
+                        )
                     page.mouse.move(0, 0)
                     target = OUT / name
                     page.screenshot(path=str(target))

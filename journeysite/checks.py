@@ -4,14 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from journeysite.diagnostics import Code, Diagnostic, did_you_mean
+from journeysite.diagnostics import Code, Diagnostic, SeverityLevel, did_you_mean
 from journeysite.frontmatter import dotted
 from journeysite.load import Definition
-from journeysite.portal import Portal, journey_model, stakeholder_model
+from journeysite.portal import Portal, TouchpointRef, journey_model, stakeholder_model
 
 
-def build_portal(definitions: Iterable[Definition]) -> tuple[Portal, list[Diagnostic]]:
-    """Index definitions by type and id (first file wins on a duplicate) and check references."""
+def build_portal(
+    definitions: Iterable[Definition], unowned: SeverityLevel | None = None
+) -> tuple[Portal, list[Diagnostic]]:
+    """Index definitions by type and id (first file wins on a duplicate) and check references.
+
+    `unowned` is what a touchpoint without an owner is: an error (`require_owner: true`), a
+    warning (where warnings do not fail, as in `journeysite check`), or None: no diagnostic, as in
+    a build, where the ownership matrix lists them instead.
+    """
     portal = Portal()
     diagnostics: list[Diagnostic] = []
     ordered = sorted(definitions, key=lambda d: d.file.src_uri)
@@ -33,6 +40,8 @@ def build_portal(definitions: Iterable[Definition]) -> tuple[Portal, list[Diagno
         diagnostics.extend(_check_journey(journey, portal))
     for stakeholder in portal.stakeholders.values():
         diagnostics.extend(_check_stakeholder(stakeholder, portal))
+    if unowned is not None:
+        diagnostics.extend(_check_ownership(portal, unowned))
     return portal, diagnostics
 
 
@@ -195,4 +204,36 @@ def _check_stakeholder(stakeholder: Definition, portal: Portal) -> list[Diagnost
         found += _reference(
             stakeholder, path, relationship.with_, portal.stakeholders, "stakeholder"
         )
+    return found
+
+
+def unowned_touchpoints(portal: Portal) -> list[TouchpointRef]:
+    """Touchpoints nobody is accountable for: no `owner` (supporting teams do not count)."""
+    return [ref for ref in portal.touchpoints if ref.touchpoint.owner is None]
+
+
+def _check_ownership(portal: Portal, severity: SeverityLevel) -> list[Diagnostic]:
+    found = []
+    for journey in portal.journeys.values():
+        for s, stage in enumerate(journey_model(journey).stages):
+            for t, tp in enumerate(stage.touchpoints):
+                if tp.owner is not None:
+                    continue
+                base = ("stages", s, "touchpoints", t)
+                message = (
+                    f"{dotted(base)}: touchpoint `{tp.name}` has no owner; set `owner:` to the "
+                    "id of the stakeholder accountable for it"
+                )
+                if severity == "error":
+                    message += " (required by `require_owner: true`)"
+                found.append(
+                    Diagnostic(
+                        journey.file.display,
+                        journey.line_of(*base),
+                        1,
+                        severity,
+                        Code.UNOWNED_TOUCHPOINT,
+                        message,
+                    )
+                )
     return found

@@ -9,8 +9,24 @@ from pathlib import Path
 
 import yaml
 
+from journeysite import gitrev
+from journeysite.compare import compare_portals
 from journeysite.content import load_directory
 from journeysite.diagnostics import format_report
+from journeysite.diffreport import FORMATS as DIFF_FORMATS
+from journeysite.diffreport import DiffReport, Side
+from journeysite.export import TABLES, export_csv, export_json
+from journeysite.load import display_path
+from journeysite.scaffold import (
+    DEFAULT_TEMPLATE,
+    FOLDERS,
+    Request,
+    ScaffoldError,
+    scaffold,
+    templates_for,
+)
+from journeysite.schema import schema_text
+from journeysite.vocab import DEFINITION_TYPES
 
 
 class _MkDocsYamlLoader(yaml.SafeLoader):
@@ -33,6 +49,23 @@ def default_docs_dir(cwd: Path) -> Path:
     return cwd / "docs"
 
 
+def plugin_option(cwd: Path, name: str) -> object:
+    """A journeysite plugin option set in ./mkdocs.yml, or None, so check and build agree."""
+    config = cwd / "mkdocs.yml"
+    if not config.is_file():
+        return None
+    try:
+        data = yaml.load(config.read_text(encoding="utf-8"), Loader=_MkDocsYamlLoader)
+    except yaml.YAMLError:
+        return None
+    plugins = data.get("plugins") if isinstance(data, dict) else None
+    # A list of names and {name: options}, or one {name: options} mapping.
+    for entry in plugins if isinstance(plugins, list) else [plugins]:
+        if isinstance(entry, dict) and isinstance(entry.get("journeysite"), dict):
+            return entry["journeysite"].get(name)
+    return None
+
+
 def _docs_dir(value: str | None) -> Path:
     return Path(value) if value else default_docs_dir(Path.cwd())
 
@@ -42,7 +75,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not docs_dir.is_dir():
         print(f"journeysite: error: no content directory at {docs_dir}", file=sys.stderr)
         return 2
-    content = load_directory(docs_dir)
+    require_owner = args.require_owner or plugin_option(Path.cwd(), "require_owner") is True
+    content = load_directory(docs_dir, unowned="error" if require_owner else "warning")
     report = format_report(content.diagnostics, args.format)
     if report:
         print(report)
@@ -82,8 +116,210 @@ def build_parser() -> argparse.ArgumentParser:
         default="text",
         help="text: path:line: error: message; github: workflow annotations; json: a list",
     )
+    check.add_argument(
+        "--require-owner",
+        action="store_true",
+        help="a touchpoint without an owner is an error, not a warning (also set by "
+        "`require_owner: true` in mkdocs.yml)",
+    )
     check.set_defaults(func=cmd_check)
+    _add_schema(commands)
+    _add_new(commands)
+    _add_diff(commands)
+    _add_export(commands)
     return parser
+
+
+def _write_output(text: str, output: str | None) -> None:
+    if output:
+        Path(output).parent.mkdir(parents=True, exist_ok=True)
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+def _fail(message: str, status: int = 2) -> int:
+    print(f"journeysite: error: {message}", file=sys.stderr)
+    return status
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    _write_output(schema_text(), args.output)
+    return 0
+
+
+def _add_schema(commands: argparse._SubParsersAction) -> None:
+    schema = commands.add_parser(
+        "schema",
+        help="write the JSON Schema of the front matter",
+        description="Write one JSON Schema of the front matter of journeys, personas and "
+        "stakeholders (a oneOf discriminated on `type`), derived from the package's models. "
+        "Point an editor's validator at it, e.g. remark-lint-frontmatter-schema (see "
+        "docs/workflow.md).",
+    )
+    schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+    schema.set_defaults(func=cmd_schema)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    docs_dir = _docs_dir(args.dir)
+    request = Request(
+        kind=args.kind,
+        id=args.id,
+        template=args.template
+        or ("future" if getattr(args, "baseline", None) else DEFAULT_TEMPLATE[args.kind]),
+        title=args.title,
+        persona=getattr(args, "persona", None),
+        baseline=getattr(args, "baseline", None),
+        owner=getattr(args, "owner", None),
+    )
+    try:
+        path = scaffold(docs_dir, request)
+    except ScaffoldError as exc:
+        return _fail(str(exc), 1)
+    print(f"created {display_path(path)} from the {request.template} template")
+    return 0
+
+
+def _add_new(commands: argparse._SubParsersAction) -> None:
+    new = commands.add_parser(
+        "new",
+        help="create a journey, persona or stakeholder file from a template",
+        description="Create a new map file under the docs dir (journeys/, personas/ or "
+        "stakeholders/) from a template. The file passes `journeysite check`; an existing file "
+        "is never overwritten.",
+    )
+    kinds = new.add_subparsers(dest="kind", required=True, metavar="TYPE")
+    for kind in DEFINITION_TYPES:
+        names = [t.name for t in templates_for(kind)]
+        listing = "\n".join(f"  {t.name:<16} {t.summary}" for t in templates_for(kind))
+        sub = kinds.add_parser(
+            kind,
+            help=f"a new {kind} file",
+            description=f"Create {FOLDERS[kind]}/ID.md from a {kind} template.",
+            epilog=f"templates:\n{listing}",
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        sub.add_argument("id", metavar="ID", help="the new id: lower-case letters, digits, hyphens")
+        sub.add_argument(
+            "--template",
+            choices=names,
+            help=f"the template to start from (default: {DEFAULT_TEMPLATE[kind]})",
+        )
+        sub.add_argument(
+            "--title",
+            help="the title (journey) or name (persona, stakeholder); default: from the id",
+        )
+        if kind == "journey":
+            sub.add_argument(
+                "--persona", metavar="ID", help="the persona who travels it (must exist)"
+            )
+            sub.add_argument(
+                "--baseline",
+                metavar="ID",
+                help="the current-state map a future map improves on (implies --template "
+                "future): its stages and touchpoints are copied, its persona is the default",
+            )
+            sub.add_argument(
+                "--owner", metavar="ID", help="stakeholder id that owns the map and its touchpoints"
+            )
+        sub.add_argument(
+            "--dir", help="content directory (default: docs_dir of ./mkdocs.yml, else docs)"
+        )
+        sub.set_defaults(func=cmd_new)
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    cwd = Path.cwd()
+    docs_dir = _docs_dir(args.dir)
+    try:
+        repo = gitrev.repo_root(cwd)
+        if args.rev_a:
+            old = gitrev.at_revision(repo, args.rev_a, docs_dir, label=args.rev_a)
+            old_side = Side(old.label)
+        else:
+            base, why = gitrev.default_base(repo)
+            old = gitrev.at_revision(repo, base, docs_dir)
+            old_side = Side(old.label, why)
+        if args.rev_b:
+            new = gitrev.at_revision(repo, args.rev_b, docs_dir, label=args.rev_b)
+        else:
+            new = gitrev.working_tree(repo, docs_dir)
+    except gitrev.GitError as exc:
+        return _fail(str(exc))
+    old_unreadable, new_unreadable = old.unreadable, new.unreadable
+    changes = compare_portals(
+        old.content.portal,
+        new.content.portal,
+        unreadable_old=[u.path for u in old_unreadable],
+        unreadable_new=[u.path for u in new_unreadable],
+    )
+    report = DiffReport(old_side, Side(new.label), changes, [*old_unreadable, *new_unreadable])
+    _write_output(DIFF_FORMATS[args.format](report), args.output)
+    return 0
+
+
+def _add_diff(commands: argparse._SubParsersAction) -> None:
+    diff = commands.add_parser(
+        "diff",
+        help="what changed in the maps between two git revisions",
+        description="A semantic diff of journeys, personas and stakeholders between two git "
+        "revisions: maps added, removed or moved, stages and touchpoints added, removed or "
+        "renamed, emotions, owners, status, pain points, KPIs. REV_A defaults to the merge-base "
+        "of HEAD with main (or master), REV_B to the working tree. Exit 0 unless git fails.",
+    )
+    diff.add_argument("rev_a", nargs="?", metavar="REV_A", help="the old revision")
+    diff.add_argument("rev_b", nargs="?", metavar="REV_B", help="the new revision")
+    diff.add_argument(
+        "--format",
+        choices=list(DIFF_FORMATS),
+        default="text",
+        help="text for a terminal, markdown for a pull-request comment, json for tools",
+    )
+    diff.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+    diff.add_argument(
+        "--dir", help="content directory (default: docs_dir of ./mkdocs.yml, else docs)"
+    )
+    diff.set_defaults(func=cmd_diff)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    docs_dir = _docs_dir(args.dir)
+    if not docs_dir.is_dir():
+        return _fail(f"no content directory at {docs_dir}")
+    if args.format == "json" and args.table:
+        return _fail("--table is for --format csv (the JSON export holds every table)")
+    content = load_directory(docs_dir)
+    if not content.ok:
+        print(format_report(content.diagnostics, "text"), file=sys.stderr)
+        return _fail("the content has errors; fix them to export (see above)", 1)
+    if args.format == "json":
+        text = export_json(content.portal)
+    else:
+        text = export_csv(content.portal, args.table or "touchpoints")
+    _write_output(text, args.output)
+    return 0
+
+
+def _add_export(commands: argparse._SubParsersAction) -> None:
+    export = commands.add_parser(
+        "export",
+        help="the validated model of the whole portal as JSON or CSV",
+        description="Export every journey, persona and stakeholder, validated, without building "
+        "the site. JSON holds everything; CSV is one flat table at a time (--table). Exit 1 "
+        "(and no output) when the content has errors.",
+    )
+    export.add_argument(
+        "dir", nargs="?", help="content directory (default: docs_dir of ./mkdocs.yml, else docs)"
+    )
+    export.add_argument("--format", choices=["json", "csv"], default="json", help="default: json")
+    export.add_argument(
+        "--table",
+        choices=list(TABLES),
+        help="with --format csv: which table (default: touchpoints)",
+    )
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+    export.set_defaults(func=cmd_export)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

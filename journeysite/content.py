@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from journeysite.checks import build_portal
-from journeysite.diagnostics import Diagnostic, has_errors
+from journeysite.diagnostics import Diagnostic, SeverityLevel, has_errors
 from journeysite.limits import DEFAULT_LIMITS, Limits
 from journeysite.load import LoadedFile, SourceFile, discover, display_path, load_bytes
 from journeysite.portal import Portal
@@ -31,20 +31,26 @@ class Content:
 
 
 def load_content(
-    sources: Iterable[tuple[SourceFile, bytes]], limits: Limits = DEFAULT_LIMITS
+    sources: Iterable[tuple[SourceFile, bytes]],
+    limits: Limits = DEFAULT_LIMITS,
+    unowned: SeverityLevel | None = None,
 ) -> Content:
+    """`unowned`: how an unowned touchpoint is reported (see `checks.build_portal`)."""
     files = {src.src_uri: load_bytes(raw, src, limits) for src, raw in sources}
     definitions = [f.definition for f in files.values() if f.definition is not None]
-    portal, cross = build_portal(definitions)
+    portal, cross = build_portal(definitions, unowned)
     diagnostics = [d for f in files.values() for d in f.diagnostics] + cross
     return Content(portal, files, sorted(diagnostics))
 
 
-def load_directory(docs_dir: Path, limits: Limits = DEFAULT_LIMITS) -> Content:
+def load_directory(
+    docs_dir: Path, limits: Limits = DEFAULT_LIMITS, unowned: SeverityLevel | None = None
+) -> Content:
     return load_content(
         (
             (SourceFile(uri, display_path(path)), path.read_bytes())
             for uri, path in discover(docs_dir)
         ),
         limits,
+        unowned,
     )

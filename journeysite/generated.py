@@ -11,11 +11,30 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from journeysite.builddate import BuildDate, resolve_build_date
+from journeysite.ownership import ownership_csv, ownership_json
 from journeysite.portal import Portal
+from journeysite.portal_json import portal_json
+from journeysite.views.channels import channels_page
 from journeysite.views.common import UrlFor
+from journeysite.views.evidence import evidence_page
+from journeysite.views.heatmap import pain_points_page
+from journeysite.views.kpiboard import kpi_board
+from journeysite.views.overview import overview_page
+from journeysite.views.ownership import (
+    CSV_URI,
+    JSON_URI,
+    MATRIX_URI,
+    PORTAL_JSON_URI,
+    involved_stakeholders,
+    owner_page,
+    owner_page_uri,
+    ownership_matrix,
+)
 from journeysite.views.persona import journeys_index
+from journeysite.views.stakeholder_map import STAKEHOLDERS_INDEX_URI, stakeholder_map
 
-NavSection = Literal["journeys", "stakeholders", "top"]
+NavSection = Literal["journeys", "portfolio", "stakeholders", "top", "ownership"]
 
 
 @dataclass(frozen=True)
@@ -44,6 +63,9 @@ class Settings:
     journeys_index: str = "journeys/index.md"
     nav_title: str = "Journeys"
     extra: dict[str, Any] = field(default_factory=dict)
+    build_date: BuildDate = field(default_factory=lambda: resolve_build_date(None, {}))
+    """The reference day for review-due figures (journeysite.builddate.resolve_build_date)."""
+    portfolio_title: str = "Portfolio"
 
 
 def generated_pages(portal: Portal, settings: Settings) -> list[GeneratedPage]:
@@ -57,8 +79,75 @@ def generated_pages(portal: Portal, settings: Settings) -> list[GeneratedPage]:
             is_index=True,
         ),
     ]
+    pages += portfolio_pages(settings)
+    pages += _stakeholder_and_ownership_pages(portal)
+    return pages
+
+
+def portfolio_pages(settings: Settings) -> list[GeneratedPage]:
+    """The portfolio section: overview, pain-point heatmap, KPI board, channels and evidence."""
+    as_of = settings.build_date
+
+    def page(uri: str, title: str, template: str, view: Callable[..., Any]) -> GeneratedPage:
+        return GeneratedPage(
+            src_uri=f"portfolio/{uri}",
+            title=title,
+            template=f"portfolio/{template}",
+            view=lambda p, url_for: {"page": view(p, url_for), "as_of": as_of},
+            section="portfolio",
+            is_index=uri == "index.md",
+        )
+
+    return [
+        page(
+            "index.md",
+            settings.portfolio_title,
+            "overview.html",
+            lambda p, url_for: overview_page(p, url_for, as_of.day),
+        ),
+        page("pain-points.md", "Pain-point heatmap", "pain_points.html", pain_points_page),
+        page("kpis.md", "KPI board", "kpis.html", kpi_board),
+        page("channels.md", "Channels", "channels.html", channels_page),
+        page("evidence.md", "Evidence", "evidence.html", evidence_page),
+    ]
+
+
+def _stakeholder_and_ownership_pages(portal: Portal) -> list[GeneratedPage]:
+    pages = [
+        GeneratedPage(
+            src_uri=STAKEHOLDERS_INDEX_URI,
+            title="Stakeholder map",
+            template="stakeholders_index.html",
+            view=lambda p, url_for: {"page_data": stakeholder_map(p, url_for)},
+            section="stakeholders",
+            is_index=True,
+        ),
+        GeneratedPage(
+            src_uri=MATRIX_URI,
+            title="Ownership matrix",
+            template="ownership.html",
+            view=lambda p, url_for: {"page_data": ownership_matrix(p, url_for)},
+            section="ownership",
+            is_index=True,
+        ),
+    ]
+    for ident in involved_stakeholders(portal):
+        pages.append(
+            GeneratedPage(
+                src_uri=owner_page_uri(ident),
+                title=f"{portal.stakeholders[ident].title}: ownership",
+                template="ownership_owner.html",
+                view=lambda p, url_for, ident=ident: {"page_data": owner_page(ident, p, url_for)},
+                section="ownership",
+            )
+        )
     return pages
 
 
 def generated_files(portal: Portal, settings: Settings) -> list[GeneratedFile]:
-    return []
+    files = [
+        GeneratedFile(CSV_URI, ownership_csv),
+        GeneratedFile(JSON_URI, ownership_json),
+        GeneratedFile(PORTAL_JSON_URI, portal_json),
+    ]
+    return files

@@ -20,6 +20,7 @@ def build_nav(
     generated: list[tuple[GeneratedPage, Page]],
     nav_title: str,
     stakeholders_title: str,
+    ownership_title: str = "Ownership",
 ) -> Navigation:
     """Replace wherever definitions appear in `nav` with one generated section per kind."""
     items = _without(nav.items, set(pages) | {g.src_uri for g, _ in generated})
@@ -42,6 +43,11 @@ def build_nav(
     children += section_pages("journeys", False)
     if children:
         items.append(Section(nav_title, children))
+    portfolio = [g for g, _ in generated if g.section == "portfolio" and g.is_index]
+    portfolio_children = section_pages("portfolio", True) + section_pages("portfolio", False)
+    if portfolio_children:
+        title = portfolio[0].title if portfolio else "Portfolio"
+        items.append(Section(html.escape(title), portfolio_children))
     stakeholders = sorted(portal.stakeholders.values(), key=lambda d: (d.title, d.id))
     stakeholder_children = [
         *section_pages("stakeholders", True),
@@ -50,6 +56,9 @@ def build_nav(
     ]
     if stakeholder_children:
         items.append(Section(stakeholders_title, stakeholder_children))
+    ownership_children = section_pages("ownership", True) + section_pages("ownership", False)
+    if ownership_children:
+        items.append(Section(html.escape(ownership_title), ownership_children))
 
     _link_parents(items, None)
     ordered = _pages(items)

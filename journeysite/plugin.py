@@ -15,6 +15,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from journeysite.builddate import BuildDateError, resolve_build_date
+from journeysite.checks import unowned_touchpoints
 from journeysite.config import JourneysiteConfig
 from journeysite.content import Content, load_content
 from journeysite.generated import GeneratedPage, Settings, generated_files, generated_pages
@@ -32,6 +34,11 @@ log = get_plugin_logger(__name__)
 ASSETS = "assets/journeysite"
 STYLESHEET = f"{ASSETS}/journeysite.css"
 SCRIPTS = (f"{ASSETS}/vendor/echarts/echarts.min.js", f"{ASSETS}/journeysite.js")
+SCRIPTS += (
+    f"{ASSETS}/vendor/tablesort/tablesort.min.js",
+    f"{ASSETS}/vendor/tablesort/sorts/tablesort.number.min.js",
+    f"{ASSETS}/tables.js",
+)
 _LEADING_H1 = re.compile(r"^\s*(<h1[^>]*>.*?</h1>)", re.DOTALL)
 
 _VIEWS = {
@@ -70,8 +77,15 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         present = {str(script) for script in config.extra_javascript}
         config.extra_javascript.extend(s for s in SCRIPTS if s not in present)
         self.renderer = Renderer(list(config.theme.dirs))
+        try:
+            build_date = resolve_build_date(self.config.build_date, os.environ)
+        except BuildDateError as err:
+            raise PluginError(f"journeysite: {err}") from None
         self.settings = Settings(
-            journeys_index=self.config.journeys_index, nav_title=self.config.nav_title
+            journeys_index=self.config.journeys_index,
+            nav_title=self.config.nav_title,
+            build_date=build_date,
+            portfolio_title=self.config.portfolio_title,
         )
         return config
 
@@ -82,8 +96,12 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
             for f in files.documentation_pages()
             if f.src_uri.endswith(".md")
         ]
-        self.content = content = load_content(sources, self.config.limits.to_limits())
+        unowned = "error" if self.config.require_owner else None
+        self.content = content = load_content(sources, self.config.limits.to_limits(), unowned)
         self._report(content)
+        if not self.config.require_owner and (count := len(unowned_touchpoints(content.portal))):
+            # Not a warning: `--strict` would fail portals that list them on purpose.
+            log.info(f"{count} unowned touchpoint{'s' if count != 1 else ''}, listed on ownership/")
         for file in files.documentation_pages():
             loaded = content.files.get(file.src_uri)
             if loaded is not None and loaded.is_definition:
@@ -123,6 +141,7 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
             generated,
             self.config.nav_title,
             self.config.stakeholders_title,
+            self.config.ownership_title,
         )
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: Any, files: Files) -> str:
@@ -167,6 +186,8 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
                 lead=_markup(lead),
                 body=_markup(body),
             )
+            if problems := self.content.problems_of(uri):  # serve mode: e.g. a dangling reference
+                out = self.renderer.render("_problems.html", diagnostics=problems) + out
         elif uri in self.content.files and self.content.files[uri].is_definition:
             problems = self.content.problems_of(uri)
             out = self.renderer.render("errors.html", diagnostics=problems, body=_markup(html))

@@ -13,11 +13,13 @@ _TAG = re.compile(r"<[^>]+>")
 def extend_toc(toc: TableOfContents, html: str) -> None:
     """Append h2/h3 headings that journeysite generated (ids `jm-…`, `tp-…`) after the writer's."""
     current: AnchorLink | None = None
+    # Material lists only the children of a page's single h1 (generated pages start with one).
+    top = toc.items[0].children if len(toc.items) == 1 and toc.items[0].level == 1 else toc.items
     for level, anchor, inner in _HEADING.findall(html):
         title = _TAG.sub("", inner).strip()
         link = AnchorLink(title, anchor.removesuffix("-name"), int(level))
         if level == "2" or current is None:
-            toc.items.append(link)
+            top.append(link)
             current = link
         else:
             current.children.append(link)

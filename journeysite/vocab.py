@@ -126,3 +126,25 @@ def quadrant(influence: int | None, interest: int | None) -> str:
     if influence is None or interest is None:
         return ""
     return QUADRANTS[(influence >= QUADRANT_HIGH_FROM, interest >= QUADRANT_HIGH_FROM)]
+
+
+STAKEHOLDER_KIND_LABELS: dict[str, str] = {
+    "team": "Team",
+    "department": "Department",
+    "partner": "Partner",
+    "supplier": "Supplier",
+    "competitor": "Competitor",
+    "customer": "Customer",
+    "regulator": "Regulator",
+    "other": "Other",
+}
+
+RELATIONSHIP_LABELS: dict[str, str] = {
+    "influences": "influences",
+    "depends-on": "depends on",
+    "collaborates": "collaborates with",
+    "conflicts": "conflicts with",
+    "supplies": "supplies",
+    "reports-to": "reports to",
+}
+"""How a relationship reads in a sentence: “Billing Operations reports to Finance”."""

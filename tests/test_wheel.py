@@ -70,3 +70,17 @@ def test_wheel_builds_a_portal_elsewhere(tmp_path: Path) -> None:
         [venv / "bin/journeysite", "check", "docs"], cwd=portal, capture_output=True, text=True
     )
     assert check.returncode == 0, check.stderr
+    # The scaffold templates ship inside the wheel: `new` works outside the repo, and passes check.
+    churn = ["journey", "churn", "--template", "customer-churn", "--persona", "pat"]
+    new = subprocess.run(
+        [venv / "bin/journeysite", "new", *churn],
+        cwd=portal,
+        capture_output=True,
+        text=True,
+    )
+    assert new.stderr == ""
+    assert new.stdout == "created docs/journeys/churn.md from the customer-churn template\n"
+    recheck = subprocess.run(
+        [venv / "bin/journeysite", "check", "docs"], cwd=portal, capture_output=True, text=True
+    )
+    assert recheck.returncode == 0, recheck.stdout

@@ -10,6 +10,7 @@ from journeysite.load import Definition
 from journeysite.markup import inline
 from journeysite.model import Journey, Stage, Touchpoint
 from journeysite.portal import Portal, journey_model
+from journeysite.views.baseline import BaselineView, baseline_view
 from journeysite.views.charts import Chart, Curve, Table, emotion_curves, emotion_label
 from journeysite.views.common import (
     Emotion,
@@ -24,6 +25,9 @@ from journeysite.views.common import (
     number,
     texts,
 )
+from journeysite.views.evidence import Coverage, coverage
+from journeysite.views.stages import numbered
+from journeysite.views.stages import stage_mood as stage_mood  # its home is views.stages
 from journeysite.vocab import CHANNEL_LABELS, MAP_TYPE_LABELS, SOLICITED_SOURCES, STATUS_LABELS
 
 
@@ -96,14 +100,8 @@ class JourneyPage:
     kpis: list[KpiRow]
     sources: list[SourceRow]
     show_blueprint: bool
-
-
-def stage_mood(stage: Stage) -> float | None:
-    """A stage's emotion: as written, else the mean of its touchpoints' emotions."""
-    if stage.emotion is not None:
-        return float(stage.emotion)
-    values = [tp.emotion for tp in stage.touchpoints if tp.emotion is not None]
-    return sum(values) / len(values) if values else None
+    coverage: Coverage
+    comparison: BaselineView | None
 
 
 def journey_page(definition: Definition, portal: Portal, url_for: UrlFor) -> JourneyPage:
@@ -140,6 +138,8 @@ def journey_page(definition: Definition, portal: Portal, url_for: UrlFor) -> Jou
         ],
         show_blueprint=journey.map == "blueprint"
         or any(_has_lanes(tp) for _, tp in journey.touchpoints()),
+        coverage=coverage(journey),
+        comparison=baseline_view(definition, portal, url_for),
     )
 
 
@@ -218,6 +218,7 @@ def emotion_chart(journey_id: str, journey: Journey) -> Chart | None:
                 rows.append([stage.name, tp.name, emotion_label(tp.emotion) or ""])
     if not values:
         return None
+    categories = numbered(categories)
     low = min(v for v in values if v is not None)
     lows = [c for c, v in zip(categories, values, strict=True) if v == low]
     description = (

@@ -9,6 +9,7 @@ from markupsafe import Markup
 from journeysite.load import Definition
 from journeysite.markup import inline
 from journeysite.portal import Portal, journey_model, persona_model
+from journeysite.views.baseline import BaselineView, baseline_view
 from journeysite.views.charts import Chart, Curve, Table, emotion_curves, emotion_label
 from journeysite.views.common import Link, UrlFor, link_definition, link_to, texts
 from journeysite.views.journey import stage_mood
@@ -44,6 +45,7 @@ class PersonaPage:
     channels: list[Markup]
     journeys: list[JourneyRow]
     chart: Chart | None
+    comparisons: list[BaselineView]
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,11 @@ def persona_page(definition: Definition, portal: Portal, url_for: UrlFor) -> Per
         channels=texts(persona.channels),
         journeys=[journey_row(j, portal, url_for) for j in journeys],
         chart=overlay_chart(definition, journeys),
+        comparisons=[
+            view
+            for j in journeys
+            if (view := baseline_view(j, portal, url_for, with_chart=False)) is not None
+        ],
     )
 
 

@@ -10,7 +10,14 @@ from journeysite.load import Definition
 from journeysite.markup import inline
 from journeysite.portal import Portal, journey_model, stakeholder_model
 from journeysite.views.common import Link, UrlFor, link_definition, link_to, texts
-from journeysite.vocab import CHANNEL_LABELS, quadrant
+from journeysite.views.ownership import involved_stakeholders, owner_page_uri
+from journeysite.views.stakeholder_map import STAKEHOLDERS_INDEX_URI
+from journeysite.vocab import (
+    CHANNEL_LABELS,
+    RELATIONSHIP_LABELS,
+    STAKEHOLDER_KIND_LABELS,
+    quadrant,
+)
 
 
 @dataclass(frozen=True)
@@ -18,6 +25,11 @@ class RelationshipRow:
     other: Link
     kind: str
     note: Markup | None
+
+    @property
+    def label(self) -> str:
+        """The relationship as it reads in a sentence: `depends on`, `reports to`."""
+        return RELATIONSHIP_LABELS[self.kind]
 
 
 @dataclass(frozen=True)
@@ -47,6 +59,10 @@ class StakeholderPage:
     incoming: list[RelationshipRow]
     journeys: list[Link]
     touchpoints: list[OwnedTouchpoint]
+    kind_label: str = ""
+    ownership: str | None = None
+    """URL of the page listing everything this stakeholder owns or supports, when it has one."""
+    stakeholder_map: str | None = None
 
 
 def stakeholder_page(definition: Definition, portal: Portal, url_for: UrlFor) -> StakeholderPage:
@@ -105,4 +121,9 @@ def stakeholder_page(definition: Definition, portal: Portal, url_for: UrlFor) ->
         incoming=incoming,
         journeys=journeys,
         touchpoints=touchpoints,
+        kind_label=STAKEHOLDER_KIND_LABELS[model.kind],
+        ownership=url_for(owner_page_uri(definition.id))
+        if definition.id in involved_stakeholders(portal)
+        else None,
+        stakeholder_map=url_for(STAKEHOLDERS_INDEX_URI),
     )

@@ -1,0 +1,209 @@
+"""New map files from templates shipped in the package (journeysite/scaffolds/*.md.j2).
+
+A scaffolded file is checked together with the content tree before it is written, so what
+`journeysite new` writes always passes `journeysite check`; it never overwrites a file.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from journeysite.content import Content, load_content
+from journeysite.diagnostics import did_you_mean
+from journeysite.load import SourceFile, discover, display_path
+from journeysite.portal import journey_model
+from journeysite.vocab import ID_RE, slugify
+
+SCAFFOLDS = Path(__file__).parent / "scaffolds"
+
+
+@dataclass(frozen=True)
+class Template:
+    name: str
+    kind: str
+    summary: str
+
+
+TEMPLATES: dict[str, Template] = {
+    t.name: t
+    for t in (
+        Template("current", "journey", "current-state map: awareness to advocacy"),
+        Template("future", "journey", "future-state map from a --baseline current map"),
+        Template("day-in-the-life", "journey", "the persona's whole day, by time of day"),
+        Template("blueprint", "journey", "service blueprint with frontstage/backstage lanes"),
+        Template(
+            "buyers-journey",
+            "journey",
+            "classic buyer's journey: awareness, consideration, decision",
+        ),
+        Template("lead-nurturing", "journey", "lead nurturing from capture to sales handover"),
+        Template("customer-churn", "journey", "customer churn: warning signs to win-back"),
+        Template("persona", "persona", "persona profile"),
+        Template("stakeholder", "stakeholder", "stakeholder with influence and interest"),
+    )
+}
+DEFAULT_TEMPLATE = {"journey": "current", "persona": "persona", "stakeholder": "stakeholder"}
+FOLDERS = {"journey": "journeys", "persona": "personas", "stakeholder": "stakeholders"}
+
+
+class ScaffoldError(Exception):
+    """Why nothing was written; the message is for the writer."""
+
+
+@dataclass(frozen=True)
+class Request:
+    kind: str
+    id: str
+    template: str
+    title: str | None = None
+    persona: str | None = None
+    baseline: str | None = None
+    owner: str | None = None
+
+
+def templates_for(kind: str) -> list[Template]:
+    return [t for t in TEMPLATES.values() if t.kind == kind]
+
+
+def title_from_id(ident: str) -> str:
+    return ident.replace("-", " ").capitalize()
+
+
+def _env() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(SCAFFOLDS),
+        autoescape=False,  # YAML, not HTML: values are quoted by the `yaml` filter instead
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["yaml"] = lambda value: json.dumps(value, ensure_ascii=False)
+    return env
+
+
+def scaffold(docs_dir: Path, request: Request) -> Path:
+    """Write the new file and return its path, or raise ScaffoldError and write nothing."""
+    _check_request(request)
+    target = docs_dir / FOLDERS[request.kind] / f"{request.id}.md"
+    if target.exists():
+        raise ScaffoldError(f"{display_path(target)} already exists; not overwriting it")
+    sources = _sources(docs_dir)
+    content = load_content(sources)
+    existing = content.portal.of_type(request.kind).get(request.id)
+    if existing is not None:
+        raise ScaffoldError(
+            f"a {request.kind} with id `{request.id}` already exists in {existing.file.display}"
+        )
+    text = render(request, content)
+    _validate(sources, docs_dir, target, text)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("x", encoding="utf-8") as out:  # "x": never replace a file that just appeared
+        out.write(text)
+    return target
+
+
+def _check_request(request: Request) -> None:
+    if not ID_RE.match(request.id):
+        hint = slugify(request.id)
+        raise ScaffoldError(
+            f"`{request.id}` is not a valid id: use lower-case letters, digits and hyphens"
+            + (f" (e.g. `{hint}`)" if hint else "")
+        )
+    template = TEMPLATES.get(request.template)
+    if template is None or template.kind != request.kind:
+        names = ", ".join(t.name for t in templates_for(request.kind))
+        raise ScaffoldError(
+            f"unknown {request.kind} template `{request.template}`; choose one of {names}"
+            + did_you_mean(request.template, [t.name for t in templates_for(request.kind)])
+        )
+    if request.kind == "journey" and request.template == "future" and not request.baseline:
+        raise ScaffoldError(
+            "the future template needs --baseline: the current-state map it improves on"
+        )
+    if request.baseline and request.template != "future":
+        raise ScaffoldError("--baseline is only for the future template (--template future)")
+
+
+def render(request: Request, content: Content) -> str:
+    """The file's text: the template with the request's values, quoted for YAML."""
+    portal = content.portal
+    persona = request.persona
+    stages: list[dict] = []
+    if request.baseline:
+        baseline = portal.journeys.get(request.baseline)
+        if baseline is None:
+            raise ScaffoldError(
+                f"unknown baseline journey `{request.baseline}`"
+                + did_you_mean(request.baseline, portal.journeys)
+            )
+        model = journey_model(baseline)
+        if model.map != "current":
+            raise ScaffoldError(
+                f"`{request.baseline}` is a `{model.map}` map; a baseline must be a current-state map"
+            )
+        persona = persona or model.persona
+        stages = [
+            {
+                "name": stage.name,
+                "touchpoints": [
+                    {"name": tp.name, "id": tp.id, "channel": tp.channel, "owner": tp.owner}
+                    for tp in stage.touchpoints
+                ],
+            }
+            for stage in model.stages
+        ]
+    if request.kind == "journey":
+        if not persona:
+            raise ScaffoldError("a journey needs --persona: the id of the persona who travels it")
+        if persona not in portal.personas:
+            raise _unknown("persona", persona, portal.personas)
+    if request.owner and request.owner not in portal.stakeholders:
+        raise _unknown("stakeholder", request.owner, portal.stakeholders)
+    owner = request.owner
+    context = {
+        "id": request.id,
+        "title": request.title or title_from_id(request.id),
+        "persona": persona,
+        "baseline": request.baseline,
+        "stages": stages,
+        "owner_line": f"owner: {owner}"
+        if owner
+        else "# owner: the stakeholder id of the team accountable for this map",
+        "tp_owner": f"        owner: {owner}"
+        if owner
+        else "        # owner: the stakeholder id of the team accountable for this touchpoint",
+    }
+    return _env().get_template(f"{request.template}.md.j2").render(context)
+
+
+def _unknown(kind: str, value: str, known: dict) -> ScaffoldError:
+    hint = did_you_mean(value, known) or f" (create it first: journeysite new {kind} {value})"
+    return ScaffoldError(f"unknown {kind} `{value}`{hint}")
+
+
+def _sources(docs_dir: Path) -> list[tuple[SourceFile, bytes]]:
+    if not docs_dir.is_dir():
+        return []
+    return [(SourceFile(uri, display_path(p)), p.read_bytes()) for uri, p in discover(docs_dir)]
+
+
+def _validate(
+    sources: list[tuple[SourceFile, bytes]], docs_dir: Path, target: Path, text: str
+) -> None:
+    """The new file checked with the whole tree: references resolve, ids stay unique."""
+    uri = target.relative_to(docs_dir).as_posix()
+    new = (SourceFile(uri, display_path(target)), text.encode("utf-8"))
+    content = load_content([*sources, new])
+    problems = [
+        d for d in content.diagnostics if d.path == display_path(target) and d.severity == "error"
+    ]
+    if problems:
+        raise ScaffoldError(
+            "the new file would not pass the check:\n"
+            + "\n".join(d.format_text() for d in problems)
+        )

@@ -1,0 +1,189 @@
+"""The channel view: the touchpoints of today's maps per channel, with their average emotion."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+from pyecharts import options as opts
+from pyecharts.charts import Bar, Line
+
+from journeysite.markup import inline
+from journeysite.portal import Portal, TouchpointRef
+from journeysite.views.charts import Chart, Table, base_options, plain_options
+from journeysite.views.common import Emotion, Link, UrlFor, link_definition
+from journeysite.views.portfolio import (
+    CHANNEL_ORDER,
+    NO_CHANNEL,
+    channel_label,
+    future_journeys,
+    severity_weight,
+    todays_journeys,
+)
+from journeysite.vocab import CHANNEL_LABELS, EMOTION_MAX, EMOTION_MIN
+
+
+@dataclass(frozen=True)
+class ChannelTouchpoint:
+    name: Markup
+    url: str
+    journey: Link
+    stage: str
+    emotion: Emotion
+    pain_points: int
+
+
+@dataclass(frozen=True)
+class ChannelRow:
+    channel: str
+    anchor: str
+    touchpoints: list[ChannelTouchpoint]
+    journeys: int
+    emotion: Emotion
+    rated: int
+    pain_points: int
+    pain_score: int
+
+
+@dataclass(frozen=True)
+class ChannelsPage:
+    rows: list[ChannelRow]
+    total: int
+    chart: Chart | None
+    futures: list[Link]
+
+
+def channels_page(portal: Portal, url_for: UrlFor) -> ChannelsPage:
+    today = {j.id for j in todays_journeys(portal)}
+    refs = sorted(
+        (r for r in portal.touchpoints if r.journey.id in today),
+        key=lambda r: (r.journey.title, r.journey.id, r.stage_index),
+    )
+    groups: dict[str, list[TouchpointRef]] = {}
+    for ref in refs:
+        groups.setdefault(channel_label(ref.touchpoint), []).append(ref)
+    rows = [_row(label, groups[label], url_for) for label in CHANNEL_ORDER if label in groups]
+    return ChannelsPage(
+        rows=rows,
+        total=len(refs),
+        chart=_chart(rows),
+        futures=[link_definition(f, url_for) for f in future_journeys(portal)],
+    )
+
+
+def _row(label: str, refs: list[TouchpointRef], url_for: UrlFor) -> ChannelRow:
+    emotions = [r.touchpoint.emotion for r in refs if r.touchpoint.emotion is not None]
+    notes = [n for r in refs for n in r.touchpoint.pain_points]
+    return ChannelRow(
+        channel=label,
+        anchor="channel-" + ("none" if label == NO_CHANNEL else _channel_key(label)),
+        touchpoints=[
+            ChannelTouchpoint(
+                name=inline(r.touchpoint.name),
+                url=f"{url_for(r.journey.file.src_uri)}#{r.anchor}",
+                journey=link_definition(r.journey, url_for),
+                stage=r.stage_name,
+                emotion=Emotion(r.touchpoint.emotion),
+                pain_points=len(r.touchpoint.pain_points),
+            )
+            for r in refs
+        ],
+        journeys=len({r.journey.id for r in refs}),
+        emotion=Emotion(round(sum(emotions) / len(emotions), 1) if emotions else None),
+        rated=len(emotions),
+        pain_points=len(notes),
+        pain_score=sum(severity_weight(n) for n in notes),
+    )
+
+
+def _channel_key(label: str) -> str:
+    return next(key for key, value in CHANNEL_LABELS.items() if value == label)
+
+
+def _chart(rows: list[ChannelRow]) -> Chart | None:
+    """Touchpoints per channel as bars; average emotion as a line on the 1–5 scale at the right."""
+    if not rows:
+        return None
+    labels = [r.channel for r in rows]
+    bar = Bar(init_opts=opts.InitOpts(chart_id="chart-portfolio-channels"))
+    bar.add_xaxis(labels)
+    bar.add_yaxis(
+        "Touchpoints",
+        [len(r.touchpoints) for r in rows],
+        label_opts=opts.LabelOpts(is_show=True, position="top"),
+    )
+    bar.extend_axis(
+        yaxis=opts.AxisOpts(
+            type_="value",
+            name="Average emotion",
+            min_=EMOTION_MIN,
+            max_=EMOTION_MAX,
+            interval=1,
+        )
+    )
+    line = Line()
+    line.add_xaxis(labels)
+    line.add_yaxis(
+        "Average emotion",
+        [r.emotion.value for r in rows],
+        yaxis_index=1,
+        symbol="diamond",
+        symbol_size=12,
+        label_opts=opts.LabelOpts(is_show=True, position="right"),
+        linestyle_opts=opts.LineStyleOpts(width=0),
+    )
+    bar.overlap(line)
+    bar.set_global_opts(
+        legend_opts=opts.LegendOpts(pos_top=0),
+        tooltip_opts=opts.TooltipOpts(trigger="axis"),
+        xaxis_opts=opts.AxisOpts(
+            axislabel_opts=opts.LabelOpts(interval=0, rotate=30 if len(rows) > 6 else 0)
+        ),
+        yaxis_opts=opts.AxisOpts(type_="value", name="Touchpoints", min_interval=1),
+    )
+    options = plain_options(bar)
+    options.update(base_options())
+    options["grid"] = {"left": 8, "right": 16, "top": 56, "bottom": 8, "containLabel": True}
+    emotion = options["series"][1]
+    emotion["z"] = 3  # the emotion marks stay in front of the bars
+    emotion["data"] = [  # labelled with the word as well as the number
+        {"value": r.emotion.value, "label": {"formatter": f"{r.emotion.number} · {r.emotion.word}"}}
+        if r.emotion.value is not None
+        else None
+        for r in rows
+    ]
+    busiest = max(rows, key=lambda r: len(r.touchpoints))
+    rated = [r for r in rows if r.emotion.value is not None]
+    lowest = min(rated, key=lambda r: r.emotion.value or 0) if rated else None
+    description = (
+        f"Touchpoints per channel across today's maps ({sum(len(r.touchpoints) for r in rows)} "
+        f"in {len(rows)} channels), with the average emotion of the rated ones on a scale from "
+        f"1 (very negative) to 5 (very positive). Most touchpoints: {busiest.channel} "
+        f"({len(busiest.touchpoints)})."
+        + (
+            f" Lowest average emotion: {lowest.channel} ({lowest.emotion.number}, "
+            f"{lowest.emotion.word})."
+            if lowest
+            else ""
+        )
+    )
+    table = Table(
+        caption="Touchpoints and average emotion per channel",
+        headers=["Channel", "Touchpoints", "Average emotion", "Rated touchpoints"],
+        rows=[
+            [
+                r.channel,
+                len(r.touchpoints),
+                f"{r.emotion.number} · {r.emotion.word}" if r.emotion.value is not None else "—",
+                r.rated,
+            ]
+            for r in rows
+        ],
+    )
+    return Chart(
+        "chart-portfolio-channels",
+        "Touchpoints and average emotion per channel",
+        description,
+        options,
+        table,
+    )

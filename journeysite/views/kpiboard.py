@@ -1,0 +1,199 @@
+"""The KPI board: every KPI of every journey and touchpoint, against its target."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pyecharts import options as opts
+from pyecharts.charts import Bar
+
+from journeysite.load import Definition
+from journeysite.model import Kpi
+from journeysite.portal import Portal, journey_model
+from journeysite.views.charts import Chart, Table, base_options, plain_options
+from journeysite.views.common import Link, UrlFor, link_definition, number
+from journeysite.views.portfolio import sorted_journeys
+from journeysite.vocab import MAP_TYPE_LABELS
+
+ON_TARGET = "On target"
+OFF_TARGET = "Off target"
+WHOLE_JOURNEY = "Whole journey"
+
+
+def progress(kpi: Kpi) -> float | None:
+    """The value as a percentage of the target, direction-aware: 100 % or more is on target.
+
+    Higher is better: value ÷ target. Lower is better: target ÷ value. Undefined (None) without
+    both numbers, or where the ratio would mislead: a target of zero or less when higher is better,
+    a value of zero or less (or a negative target) when lower is better.
+    """
+    if kpi.value is None or kpi.target is None:
+        return None
+    if kpi.better == "higher":
+        return kpi.value / kpi.target * 100 if kpi.target > 0 else None
+    return kpi.target / kpi.value * 100 if kpi.value > 0 and kpi.target >= 0 else None
+
+
+def percent(value: float | None) -> str:
+    return "" if value is None else f"{value:.0f} %"
+
+
+@dataclass(frozen=True)
+class BoardRow:
+    name: str
+    label: str
+    journey: Link
+    map_label: str
+    scope: Link
+    value: str
+    target: str
+    unit: str
+    better: str
+    on_target: bool | None
+    progress: float | None
+
+    @property
+    def progress_text(self) -> str:
+        return percent(self.progress)
+
+
+@dataclass(frozen=True)
+class KpiBoard:
+    rows: list[BoardRow]
+    on_target: int
+    off_target: int
+    unknown: int
+    chart: Chart | None
+
+
+def kpi_board(portal: Portal, url_for: UrlFor) -> KpiBoard:
+    rows: list[BoardRow] = []
+    labels: set[str] = set()
+    for journey in sorted_journeys(portal):
+        for kpi, scope in _kpis(journey, url_for):
+            where = journey.title if scope.text == WHOLE_JOURNEY else scope.text
+            label = _unique(f"{kpi.name} · {where}", labels)
+            rows.append(
+                BoardRow(
+                    name=kpi.name,
+                    label=label,
+                    journey=link_definition(journey, url_for),
+                    map_label=MAP_TYPE_LABELS[journey_model(journey).map],
+                    scope=scope,
+                    value=number(kpi.value),
+                    target=number(kpi.target),
+                    unit=kpi.unit or "",
+                    better=kpi.better,
+                    on_target=kpi.on_target,
+                    progress=progress(kpi),
+                )
+            )
+    return KpiBoard(
+        rows=rows,
+        on_target=sum(r.on_target is True for r in rows),
+        off_target=sum(r.on_target is False for r in rows),
+        unknown=sum(r.on_target is None for r in rows),
+        chart=_chart(rows),
+    )
+
+
+def _kpis(journey: Definition, url_for: UrlFor) -> list[tuple[Kpi, Link]]:
+    url = url_for(journey.file.src_uri)
+    model = journey_model(journey)
+    found = [(k, Link(WHOLE_JOURNEY, f"{url}#jm-kpis")) for k in model.kpis]
+    for _, tp in model.touchpoints():
+        found += [(k, Link(tp.name, f"{url}#tp-{tp.key}")) for k in tp.kpis]
+    return found
+
+
+def _unique(label: str, seen: set[str]) -> str:
+    candidate, n = label, 1
+    while candidate in seen:
+        n += 1
+        candidate = f"{label} #{n}"
+    seen.add(candidate)
+    return candidate
+
+
+def _chart(rows: list[BoardRow]) -> Chart | None:
+    """Horizontal bars of progress towards target; on- and off-target bars are separate series,
+    so the legend, the decal pattern and a ✓/✗ label tell them apart, not colour alone."""
+    shown = [r for r in rows if r.progress is not None]
+    if not shown:
+        return None
+    bar = Bar(init_opts=opts.InitOpts(chart_id="chart-portfolio-kpis"))
+    bar.add_xaxis([r.label for r in shown])
+    for name, wanted in ((ON_TARGET, True), (OFF_TARGET, False)):
+        bar.add_yaxis(
+            name,
+            [_bar_item(r) if bool(r.on_target) is wanted else None for r in shown],
+            stack="progress",
+            label_opts=opts.LabelOpts(is_show=True, position="right"),
+            color="#2e7d32" if wanted else "#c62828",
+        )
+    bar.reversal_axis()
+    bar.set_global_opts(
+        legend_opts=opts.LegendOpts(pos_top=0),
+        tooltip_opts=opts.TooltipOpts(trigger="item"),
+        yaxis_opts=opts.AxisOpts(
+            type_="category",
+            is_inverse=True,
+            axislabel_opts=opts.LabelOpts(interval=0),
+        ),
+        xaxis_opts=opts.AxisOpts(type_="value", name="% of target"),
+    )
+    options = plain_options(bar)
+    options.update(base_options())
+    options["yAxis"][0]["axisLabel"].update({"width": 260, "overflow": "truncate"})
+    options["series"][0]["markLine"] = {
+        "silent": True,
+        "symbol": "none",
+        "label": {"formatter": "Target (100 %)"},
+        "lineStyle": {"type": "dashed"},
+        "data": [{"xAxis": 100}],
+    }
+    options["grid"] = {"left": 8, "right": 64, "top": 40, "bottom": 8, "containLabel": True}
+    left_out = len(rows) - len(shown)
+    on = sum(r.on_target is True for r in shown)
+    description = (
+        f"Progress towards target of {len(shown)} KPIs as a percentage of their target, "
+        "direction-aware (for lower-is-better KPIs, target ÷ value), so 100 % or more is on "
+        f"target whichever way is better: {on} on target (✓), {len(shown) - on} off target (✗)."
+        + (
+            f" {left_out} KPI{'s' if left_out != 1 else ''} without a value and target, or with "
+            "figures a percentage cannot compare, are only in the table."
+            if left_out
+            else ""
+        )
+    )
+    table = Table(
+        caption="Progress towards target",
+        headers=["KPI", "Value", "Target", "Better when", "% of target", "Status"],
+        rows=[
+            [
+                r.label,
+                f"{r.value} {r.unit}".strip(),
+                f"{r.target} {r.unit}".strip(),
+                r.better,
+                r.progress_text,
+                f"✓ {ON_TARGET}" if r.on_target else f"✗ {OFF_TARGET}",
+            ]
+            for r in shown
+        ],
+    )
+    return Chart(
+        "chart-portfolio-kpis",
+        "Progress towards target",
+        description,
+        options,
+        table,
+        height=90 + 26 * len(shown),
+    )
+
+
+def _bar_item(row: BoardRow) -> dict[str, object]:
+    mark = "✓" if row.on_target else "✗"
+    return {
+        "value": round(row.progress or 0, 1),
+        "label": {"formatter": f"{mark} {row.progress_text}"},
+    }

@@ -1,0 +1,156 @@
+"""The portfolio overview: what the portal holds, and which maps need a review, research or sign-off."""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from dataclasses import dataclass
+
+from journeysite.load import Definition
+from journeysite.portal import Portal, journey_model
+from journeysite.views.common import Link, UrlFor, link_definition, link_to
+from journeysite.views.portfolio import (
+    future_journeys,
+    pain_points_of,
+    sorted_journeys,
+    todays_journeys,
+    weights,
+)
+from journeysite.views.review import DUE_SOON_DAYS, ReviewStatus, review_status
+from journeysite.vocab import MAP_TYPE_LABELS, STATUS_LABELS
+
+NO_SOURCES = "No sources"
+NOT_VALIDATED = "Not validated"
+
+
+@dataclass(frozen=True)
+class Count:
+    label: str
+    value: int
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    link: Link
+    persona: Link | None
+    map: str
+    map_label: str
+    status: str
+    status_label: str
+    owner: Link | None
+    reviewed: str
+    review_every: int
+    due: str
+    review: ReviewStatus
+    flags: list[str]
+
+
+@dataclass(frozen=True)
+class Flagged:
+    link: Link
+    detail: str
+
+
+@dataclass(frozen=True)
+class Overview:
+    counts: list[Count]
+    review_summary: list[tuple[str, int]]
+    journeys: list[ReviewRow]
+    no_sources: list[Flagged]
+    not_validated: list[Flagged]
+    due_soon_days: int = DUE_SOON_DAYS
+
+
+def overview_page(portal: Portal, url_for: UrlFor, as_of: datetime.date) -> Overview:
+    rows = sorted(
+        (_row(j, portal, url_for, as_of) for j in sorted_journeys(portal)),
+        key=lambda r: r.review.urgency,
+    )
+    states = Counter(r.review.state for r in rows)
+    return Overview(
+        counts=_counts(portal),
+        review_summary=[
+            ("Overdue", states["overdue"]),
+            ("Never reviewed", states["never"]),
+            ("Due soon", states["due-soon"]),
+            ("OK", states["ok"]),
+        ],
+        journeys=rows,
+        no_sources=[
+            Flagged(link_definition(j, url_for), MAP_TYPE_LABELS[journey_model(j).map])
+            for j in sorted_journeys(portal)
+            if not journey_model(j).sources
+        ],
+        not_validated=[
+            Flagged(link_definition(j, url_for), STATUS_LABELS[journey_model(j).status])
+            for j in sorted_journeys(portal)
+            if journey_model(j).status != "validated"
+        ],
+    )
+
+
+def _row(journey: Definition, portal: Portal, url_for: UrlFor, as_of: datetime.date) -> ReviewRow:
+    model = journey_model(journey)
+    review = review_status(model, as_of)
+    flags = []
+    if not model.sources:
+        flags.append(NO_SOURCES)
+    if model.status != "validated":
+        flags.append(NOT_VALIDATED)
+    return ReviewRow(
+        link=link_definition(journey, url_for),
+        persona=link_to(portal, "persona", model.persona, url_for),
+        map=model.map,
+        map_label=MAP_TYPE_LABELS[model.map],
+        status=model.status,
+        status_label=STATUS_LABELS[model.status],
+        owner=link_to(portal, "stakeholder", model.owner, url_for),
+        reviewed=model.reviewed.isoformat() if model.reviewed else "",
+        review_every=model.review_every,
+        due=review.due.isoformat() if review.due else "",
+        review=review,
+        flags=flags,
+    )
+
+
+def _counts(portal: Portal) -> list[Count]:
+    today, future = todays_journeys(portal), future_journeys(portal)
+    kinds = Counter(journey_model(j).map for j in portal.journeys.values())
+    pains = [p for j in today for p in pain_points_of(j)]
+    severities = Counter(p.note.severity or "unrated" for p in pains)
+    future_pains = sum(len(pain_points_of(j)) for j in future)
+    future_tps = sum(len(journey_model(j).touchpoints()) for j in future)
+    by_severity = ", ".join(f"{severities[s]} {s}" for s, _ in weights() if severities[s])
+    return [
+        Count("Personas", len(portal.personas)),
+        Count(
+            "Journeys",
+            len(portal.journeys),
+            ", ".join(
+                f"{kinds[k]} {label.lower()}" for k, label in MAP_TYPE_LABELS.items() if kinds[k]
+            ),
+        ),
+        Count(
+            "Touchpoints",
+            sum(len(journey_model(j).touchpoints()) for j in today),
+            _future_note(future_tps, "in future-state maps"),
+        ),
+        Count(
+            "Open pain points",
+            len(pains),
+            "; ".join(
+                x
+                for x in [
+                    by_severity,
+                    _future_note(future_pains, "anticipated in future-state maps"),
+                ]
+                if x
+            ),
+        ),
+        Count("Stakeholders", len(portal.stakeholders)),
+    ]
+
+
+def _future_note(count: int, where: str) -> str:
+    return f"not counting {count} {where}" if count else ""

@@ -1,0 +1,277 @@
+"""Ownership page data: the matrix of every touchpoint's owner, and one page per owning team."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from journeysite.markup import inline
+from journeysite.ownership import OwnershipRecord, kpi_text, ownership_records
+from journeysite.portal import Portal, journey_model, stakeholder_model
+from journeysite.views.common import (
+    Emotion,
+    Item,
+    KpiRow,
+    Link,
+    UrlFor,
+    kpi_row,
+    link_definition,
+    link_to,
+    notes,
+)
+from journeysite.vocab import CHANNEL_LABELS, MAP_TYPE_LABELS, STAKEHOLDER_KIND_LABELS
+
+MATRIX_URI = "ownership/index.md"
+CSV_URI = "ownership/ownership.csv"
+JSON_URI = "ownership/ownership.json"
+PORTAL_JSON_URI = "portal.json"
+
+
+def owner_page_uri(stakeholder_id: str) -> str:
+    """`ownership/<id>.md`; the id `index` would collide with the matrix, so it gets `_index`."""
+    return f"ownership/{'_index' if stakeholder_id == 'index' else stakeholder_id}.md"
+
+
+def involved_stakeholders(portal: Portal) -> list[str]:
+    """Ids of stakeholders that own or support a touchpoint or own a journey map, by name."""
+    ids = {j.owner for j in map(journey_model, portal.journeys.values()) if j.owner}
+    for ref in portal.touchpoints:
+        if ref.touchpoint.owner:
+            ids.add(ref.touchpoint.owner)
+        ids.update(ref.touchpoint.supporting)
+    known = [portal.stakeholders[i] for i in ids if i in portal.stakeholders]
+    return [d.id for d in sorted(known, key=lambda d: (d.title.casefold(), d.id))]
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    journey: Link
+    stage_number: int
+    stage: Markup
+    name: Markup
+    url: str
+    channel: str
+    owner: Link | None
+    supporting: list[Link]
+    emotion: Emotion
+    pain_points: int
+    high_pain_points: int
+    kpis: list[str]
+    unowned: bool
+    source: str
+
+
+@dataclass(frozen=True)
+class TeamSummary:
+    page: Link
+    kind: str
+    owns: int
+    supports: int
+    journeys: int
+    pain_points: int
+    high_pain_points: int
+
+
+@dataclass(frozen=True)
+class OwnershipMatrix:
+    rows: list[MatrixRow]
+    unowned: list[MatrixRow]
+    unowned_with_pain_points: int
+    teams: list[TeamSummary]
+    journeys: int
+    csv: str
+    json: str
+    portal_json: str
+
+
+def _touchpoint_url(record: OwnershipRecord, url_for: UrlFor) -> str:
+    return f"{url_for(record.journey.file.src_uri)}#{record.anchor}"
+
+
+def _matrix_row(record: OwnershipRecord, portal: Portal, url_for: UrlFor) -> MatrixRow:
+    tp = record.touchpoint
+    return MatrixRow(
+        journey=link_definition(record.journey, url_for),
+        stage_number=record.stage_index + 1,
+        stage=inline(record.stage.name),
+        name=inline(tp.name),
+        url=_touchpoint_url(record, url_for),
+        channel=CHANNEL_LABELS[tp.channel] if tp.channel else "",
+        owner=_owner_link(portal, tp.owner, url_for),
+        supporting=[
+            link for s in tp.supporting if (link := _owner_link(portal, s, url_for)) is not None
+        ],
+        emotion=Emotion(tp.emotion),
+        pain_points=len(tp.pain_points),
+        high_pain_points=sum(p.severity == "high" for p in tp.pain_points),
+        kpis=[kpi_text(k) for k in tp.kpis],
+        unowned=record.unowned,
+        source=f"{record.journey.file.src_uri}:{record.line}",
+    )
+
+
+def _owner_link(portal: Portal, stakeholder_id: str | None, url_for: UrlFor) -> Link | None:
+    """A team links to its ownership page, the page listing everything it owns."""
+    if stakeholder_id is None:
+        return None
+    target = portal.stakeholders.get(stakeholder_id)
+    if target is None:
+        return Link(stakeholder_id, None)
+    return Link(target.title, url_for(owner_page_uri(stakeholder_id)))
+
+
+def ownership_matrix(portal: Portal, url_for: UrlFor) -> OwnershipMatrix:
+    records = ownership_records(portal)
+    rows = [_matrix_row(r, portal, url_for) for r in records]
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for record in records:
+        tp = record.touchpoint
+        if tp.owner:
+            owner = counts[tp.owner]
+            owner["owns"] += 1
+            owner["pain_points"] += len(tp.pain_points)
+            owner["high"] += sum(p.severity == "high" for p in tp.pain_points)
+        for supporter in tp.supporting:
+            counts[supporter]["supports"] += 1
+    for journey in portal.journeys.values():
+        if (owner_id := journey_model(journey).owner) is not None:
+            counts[owner_id]["journeys"] += 1
+    teams = [
+        TeamSummary(
+            page=_owner_link(portal, ident, url_for) or Link(ident, None),
+            kind=STAKEHOLDER_KIND_LABELS[stakeholder_model(portal.stakeholders[ident]).kind],
+            owns=counts[ident]["owns"],
+            supports=counts[ident]["supports"],
+            journeys=counts[ident]["journeys"],
+            pain_points=counts[ident]["pain_points"],
+            high_pain_points=counts[ident]["high"],
+        )
+        for ident in involved_stakeholders(portal)
+    ]
+    teams.sort(key=lambda t: (-t.owns, -t.supports, t.page.text.casefold()))
+    unowned = [row for row in rows if row.unowned]
+    return OwnershipMatrix(
+        rows=rows,
+        unowned=unowned,
+        unowned_with_pain_points=sum(1 for row in unowned if row.pain_points),
+        teams=teams,
+        journeys=len({r.journey.id for r in records}),
+        csv=url_for(CSV_URI),
+        json=url_for(JSON_URI),
+        portal_json=url_for(PORTAL_JSON_URI),
+    )
+
+
+@dataclass(frozen=True)
+class OwnerTouchpoint:
+    anchor: str
+    name: Markup
+    url: str
+    role: str
+    stage: Markup
+    stage_number: int
+    channel: str
+    owner: Link | None
+    supporting: list[Link]
+    emotion: Emotion
+    pain_points: list[Item]
+    opportunities: list[Item]
+    kpis: list[KpiRow]
+    fail_point: bool
+
+
+@dataclass(frozen=True)
+class OwnerJourney:
+    anchor: str
+    journey: Link
+    map_label: str
+    owns_map: bool
+    touchpoints: list[OwnerTouchpoint]
+
+
+@dataclass(frozen=True)
+class OwnerPage:
+    id: str
+    name: str
+    kind: str
+    profile: Link
+    matrix: str
+    owns: int
+    supports: int
+    pain_points: int
+    high_pain_points: int
+    opportunities: int
+    journeys: list[OwnerJourney]
+
+
+def owner_page(stakeholder_id: str, portal: Portal, url_for: UrlFor) -> OwnerPage:
+    """Everything one team owns or supports, grouped by journey (by title), in journey order."""
+    definition = portal.stakeholders[stakeholder_id]
+    by_journey: dict[str, list[tuple[OwnershipRecord, str]]] = defaultdict(list)
+    for record in ownership_records(portal):
+        role = record.involves(stakeholder_id)
+        if role is not None:
+            by_journey[record.journey.id].append((record, role))
+    journey_ids = set(by_journey) | {
+        j.id for j in portal.journeys.values() if journey_model(j).owner == stakeholder_id
+    }
+    journeys = sorted(
+        (portal.journeys[i] for i in journey_ids),
+        key=lambda d: (journey_model(d).title.casefold(), d.id),
+    )
+    groups = []
+    for journey in journeys:
+        model = journey_model(journey)
+        entries = sorted(
+            by_journey.get(journey.id, []), key=lambda e: (e[0].stage_index, e[0].touchpoint_index)
+        )
+        groups.append(
+            OwnerJourney(
+                anchor=f"jm-journey-{journey.id}",
+                journey=link_definition(journey, url_for),
+                map_label=MAP_TYPE_LABELS[model.map],
+                owns_map=model.owner == stakeholder_id,
+                touchpoints=[_owner_touchpoint(r, role, portal, url_for) for r, role in entries],
+            )
+        )
+    mine = [(r, role) for entries in by_journey.values() for r, role in entries]
+    owned = [r.touchpoint for r, role in mine if role == "owner"]
+    return OwnerPage(
+        id=stakeholder_id,
+        name=definition.title,
+        kind=STAKEHOLDER_KIND_LABELS[stakeholder_model(definition).kind],
+        profile=link_definition(definition, url_for),
+        matrix=url_for(MATRIX_URI),
+        owns=len(owned),
+        supports=len(mine) - len(owned),
+        pain_points=sum(len(tp.pain_points) for tp in owned),
+        high_pain_points=sum(p.severity == "high" for tp in owned for p in tp.pain_points),
+        opportunities=sum(len(tp.opportunities) for tp in owned),
+        journeys=groups,
+    )
+
+
+def _owner_touchpoint(
+    record: OwnershipRecord, role: str, portal: Portal, url_for: UrlFor
+) -> OwnerTouchpoint:
+    tp = record.touchpoint
+    return OwnerTouchpoint(
+        anchor=f"jm-tp-{record.journey.id}-{tp.key}",
+        name=inline(tp.name),
+        url=_touchpoint_url(record, url_for),
+        role="Owner" if role == "owner" else "Supporting",
+        stage=inline(record.stage.name),
+        stage_number=record.stage_index + 1,
+        channel=CHANNEL_LABELS[tp.channel] if tp.channel else "",
+        owner=link_to(portal, "stakeholder", tp.owner, url_for),
+        supporting=[
+            link for s in tp.supporting if (link := link_to(portal, "stakeholder", s, url_for))
+        ],
+        emotion=Emotion(tp.emotion),
+        pain_points=notes(tp.pain_points),
+        opportunities=notes(tp.opportunities),
+        kpis=[kpi_row(k, tp.name) for k in tp.kpis],
+        fail_point=tp.fail_point,
+    )

@@ -1,0 +1,98 @@
+"""What the portfolio pages share: which maps they cover and every pain point in its place.
+
+Portfolio figures describe what customers meet today: current-state, day-in-the-life and blueprint
+maps. Future-state maps describe a target, so their touchpoints and pain points are counted apart
+(they would otherwise count the same moments twice) and compared with their baseline instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from journeysite.load import Definition
+from journeysite.model import Note, Touchpoint
+from journeysite.portal import Portal, journey_model
+from journeysite.vocab import CHANNEL_LABELS, SEVERITY_WEIGHT
+
+STAGE_LEVEL = "Stage level"
+"""The channel column for pain points written on a stage rather than on a touchpoint."""
+NO_CHANNEL = "No channel"
+CHANNEL_ORDER = [STAGE_LEVEL, *CHANNEL_LABELS.values(), NO_CHANNEL]
+
+UNRATED_WEIGHT = 1
+"""A pain point without a severity weighs as much as a low one: it counts, but never outranks."""
+
+
+def severity_weight(note: Note) -> int:
+    return SEVERITY_WEIGHT[note.severity] if note.severity else UNRATED_WEIGHT
+
+
+def weights() -> list[tuple[str, int]]:
+    """Severity weights, heaviest first, with the weight of an unrated pain point last."""
+    ranked = sorted(SEVERITY_WEIGHT.items(), key=lambda item: item[1], reverse=True)
+    return [*ranked, ("unrated", UNRATED_WEIGHT)]
+
+
+def weights_text() -> str:
+    return ", ".join(f"{name} {weight}" for name, weight in weights())
+
+
+def channel_label(touchpoint: Touchpoint) -> str:
+    return CHANNEL_LABELS[touchpoint.channel] if touchpoint.channel else NO_CHANNEL
+
+
+def is_future(definition: Definition) -> bool:
+    return journey_model(definition).map == "future"
+
+
+def sorted_journeys(portal: Portal) -> list[Definition]:
+    """Every journey, by title then id: one stable order for columns and rows."""
+    return sorted(portal.journeys.values(), key=lambda d: (d.title, d.id))
+
+
+def todays_journeys(portal: Portal) -> list[Definition]:
+    """The maps of how things are today (every map type but future)."""
+    return [d for d in sorted_journeys(portal) if not is_future(d)]
+
+
+def future_journeys(portal: Portal) -> list[Definition]:
+    return [d for d in sorted_journeys(portal) if is_future(d)]
+
+
+@dataclass(frozen=True)
+class PainPointRef:
+    """A pain point where it was written: on a stage, or on one of the stage's touchpoints."""
+
+    journey: Definition
+    stage_index: int
+    stage_name: str
+    touchpoint: Touchpoint | None
+    note: Note
+
+    @property
+    def weight(self) -> int:
+        return severity_weight(self.note)
+
+    @property
+    def anchor(self) -> str:
+        """The element on the journey page that shows this pain point."""
+        if self.touchpoint is not None:
+            return f"tp-{self.touchpoint.key}"
+        return f"stage-{self.stage_index + 1}"
+
+    @property
+    def channel(self) -> str:
+        """Its touchpoint's channel; pain points written on the stage itself are 'Stage level'."""
+        if self.touchpoint is None:
+            return STAGE_LEVEL
+        return channel_label(self.touchpoint)
+
+
+def pain_points_of(definition: Definition) -> list[PainPointRef]:
+    """A journey's pain points in page order: each stage's own, then its touchpoints'."""
+    found: list[PainPointRef] = []
+    for index, stage in enumerate(journey_model(definition).stages):
+        found += [PainPointRef(definition, index, stage.name, None, n) for n in stage.pain_points]
+        for tp in stage.touchpoints:
+            found += [PainPointRef(definition, index, stage.name, tp, n) for n in tp.pain_points]
+    return found

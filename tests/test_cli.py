@@ -1,0 +1,197 @@
+"""The `journeysite` command as a writer or CI runs it: help, check formats, export."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from journeysite.diagnostics import Code, Diagnostic, format_report
+from tests.conftest import Project
+
+BAD_JOURNEY = (
+    "---\ntype: journey\ntitle: T\npersona: newcomer\nstages:\n  - name: A\n    emotion: 9\n"
+    "    touchpoints:\n      - name: Form\n        channel: webb\n---\n"
+)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        [],
+        ["check"],
+        ["schema"],
+        ["new"],
+        ["new", "journey"],
+        ["new", "persona"],
+        ["new", "stakeholder"],
+        ["diff"],
+        ["export"],
+    ],
+)
+def test_every_subcommand_has_help(project: Project, command: list[str]) -> None:
+    result = project.journeysite(*command, "--help")
+    assert result.returncode == 0
+    assert result.stdout.startswith(f"usage: journeysite {' '.join(command)}".rstrip())
+    assert result.stderr == ""
+
+
+def test_new_journey_help_lists_the_templates(project: Project) -> None:
+    text = project.journeysite("new", "journey", "--help").stdout
+    for name in (
+        "current",
+        "future",
+        "day-in-the-life",
+        "blueprint",
+        "buyers-journey",
+        "lead-nurturing",
+        "customer-churn",
+    ):
+        assert f"\n  {name} " in text
+
+
+def test_check_text_github_and_json(minimal: Project) -> None:
+    minimal.write("journeys/bad.md", BAD_JOURNEY)
+    text = minimal.journeysite("check")
+    assert text.returncode == 1
+    assert text.stdout == (
+        "content/journeys/bad.md:7: error: stages[0].emotion: must be between 1 and 5 (got 9)\n"
+        "content/journeys/bad.md:10: error: stages[0].touchpoints[0].channel: unknown value "
+        "`webb`; expected one of web, mobile-app, email, phone, chat, social, in-person, mail, "
+        "ads, review-site, other; did you mean `web`?\n"
+    )
+    assert text.stderr == (
+        "checked 5 files: 1 journeys, 1 personas, 1 stakeholders; 2 errors, 0 warnings\n"
+    )
+
+    github = minimal.journeysite("check", "--format", "github")
+    assert github.returncode == 1
+    assert github.stdout == (
+        "::error file=content/journeys/bad.md,line=7,col=14,title=journeysite out-of-range::"
+        "stages[0].emotion: must be between 1 and 5 (got 9)\n"
+        "::error file=content/journeys/bad.md,line=10,col=18,title=journeysite invalid-value::"
+        "stages[0].touchpoints[0].channel: unknown value `webb`; expected one of web, mobile-app, "
+        "email, phone, chat, social, in-person, mail, ads, review-site, other; did you mean `web`?\n"
+    )
+    assert github.stderr == ""
+
+    as_json = minimal.journeysite("check", "--format", "json")
+    assert as_json.returncode == 1
+    assert json.loads(as_json.stdout)[0] == {
+        "file": "content/journeys/bad.md",
+        "line": 7,
+        "column": 14,
+        "severity": "error",
+        "code": "out-of-range",
+        "message": "stages[0].emotion: must be between 1 and 5 (got 9)",
+    }
+
+
+def test_clean_check_in_json_is_an_empty_list(minimal: Project) -> None:
+    result = minimal.journeysite("check", "--format", "json")
+    assert (result.returncode, result.stdout) == (0, "[]\n")
+
+
+def test_check_of_a_missing_directory(project: Project) -> None:
+    result = project.journeysite("check", "nowhere")
+    assert result.returncode == 2
+    assert result.stderr == "journeysite: error: no content directory at nowhere\n"
+
+
+def test_text_report_prints_warnings_with_their_severity() -> None:
+    warning = Diagnostic(
+        "content/journeys/a.md", 9, 9, "warning", Code.UNOWNED_TOUCHPOINT, "no owner"
+    )
+    error = Diagnostic("content/journeys/a.md", 3, 1, "error", Code.MISSING_FIELD, "missing")
+    assert format_report([warning, error]) == (
+        "content/journeys/a.md:3: error: missing\ncontent/journeys/a.md:9: warning: no owner"
+    )
+    assert format_report([warning], "github") == (
+        "::warning file=content/journeys/a.md,line=9,col=9,title=journeysite unowned-touchpoint::"
+        "no owner"
+    )
+
+
+def test_export_json_is_the_validated_model(minimal: Project) -> None:
+    result = minimal.journeysite("export")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert (data["format"], data["version"]) == ("journeysite-portal", 1)
+    assert [j["id"] for j in data["journeys"]] == ["onboarding"]
+    journey = data["journeys"][0]
+    assert journey["source"] == "journeys/onboarding.md"
+    assert journey["map"] == "current" and journey["review_every"] == 90  # defaults filled in
+    assert journey["reviewed"] == "2026-05-01"
+    touchpoint = journey["stages"][0]["touchpoints"][0]
+    assert (touchpoint["id"], touchpoint["owner"], touchpoint["emotion"]) == ("web-form", "care", 3)
+    assert journey["stages"][1]["pain_points"] == [
+        {"text": "Bill is confusing", "severity": "high"}
+    ]
+    assert data["personas"][0]["id"] == "newcomer"
+    assert data["stakeholders"][0]["influence"] == 4
+    again = minimal.journeysite("export", "content", "--format", "json", "-o", "out/portal.json")
+    assert again.stdout == ""
+    assert (minimal.root / "out/portal.json").read_text() == result.stdout
+
+
+def test_export_csv_tables(minimal: Project) -> None:
+    touchpoints = minimal.journeysite("export", "--format", "csv")
+    assert touchpoints.returncode == 0, touchpoints.stderr
+    assert touchpoints.stdout == (
+        "journey,stage_position,stage,id,name,channel,owner,supporting,emotion,fail_point,"
+        "pain_points,opportunities,tools,processes\n"
+        "onboarding,1,Sign up,web-form,Web form,web,care,,3,false,0,0,,\n"
+    )
+    journeys = minimal.journeysite("export", "--format", "csv", "--table", "journeys")
+    assert list(csv.DictReader(io.StringIO(journeys.stdout))) == [
+        {
+            "id": "onboarding",
+            "title": "Onboarding",
+            "persona": "newcomer",
+            "map": "current",
+            "baseline": "",
+            "owner": "care",
+            "status": "validated",
+            "reviewed": "2026-05-01",
+            "review_every": "90",
+            "stages": "2",
+            "touchpoints": "1",
+            "source": "journeys/onboarding.md",
+        }
+    ]
+    notes = minimal.journeysite("export", "--format", "csv", "--table", "notes")
+    assert notes.stdout == (
+        "journey,stage,touchpoint,kind,text,severity\n"
+        "onboarding,First bill,,pain-point,Bill is confusing,high\n"
+    )
+    stakeholders = minimal.journeysite("export", "--format", "csv", "--table", "stakeholders")
+    assert stakeholders.stdout.splitlines()[1] == (
+        "care,Customer Care,team,4,5,Manage closely,,,stakeholders/care.md"
+    )
+    for table in ("stages", "kpis", "personas"):
+        result = minimal.journeysite("export", "--format", "csv", "--table", table)
+        assert result.returncode == 0, result.stderr
+
+
+def test_export_refuses_content_with_errors(minimal: Project) -> None:
+    minimal.write("journeys/bad.md", BAD_JOURNEY)
+    result = minimal.journeysite("export")
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        "content/journeys/bad.md:7: error: stages[0].emotion: must be between 1 and 5 (got 9)",
+        "content/journeys/bad.md:10: error: stages[0].touchpoints[0].channel: unknown value "
+        "`webb`; expected one of web, mobile-app, email, phone, chat, social, in-person, mail, "
+        "ads, review-site, other; did you mean `web`?",
+        "journeysite: error: the content has errors; fix them to export (see above)",
+    ]
+
+
+def test_export_table_needs_csv(minimal: Project) -> None:
+    result = minimal.journeysite("export", "--table", "kpis")
+    assert result.returncode == 2
+    assert result.stderr == (
+        "journeysite: error: --table is for --format csv (the JSON export holds every table)\n"
+    )

@@ -31,7 +31,7 @@ VIEWPORT = {"width": 1280, "height": 960}
 SHOTS = {
     "journey.png": (["journeys/moving-home/"], "#jm-emotion-curve"),
     "persona.png": (["personas/solar-curious-homeowner/"], "#jm-journeys"),
-    "stakeholders.png": (["stakeholders/", "stakeholders/customer-care/"], None),
+    "stakeholders.png": (["stakeholders/", "stakeholders/customer-care/"], "#jm-power-interest"),
 }
 MAX_BYTES = 400_000
 

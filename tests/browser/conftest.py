@@ -19,8 +19,10 @@ from tests.browser.harness import (
 )
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium() -> Iterator[object]:
+    """Per module: Playwright's sync API runs one instance at a time in a thread, and other test
+    modules start their own."""
     if not CHROMIUM.exists():
         reason = f"browser tests need Debian's chromium at {CHROMIUM} (apt-get install chromium)"
         if os.environ.get("CI") == "true":

@@ -30,6 +30,7 @@ from journeysite.markup import literal_markdown
 from journeysite.nav import SectionIndexPage, build_nav, prune_when_grouped
 from journeysite.paths import SiteFile, check_links, project_roots
 from journeysite.render import Renderer, theme_dir
+from journeysite.safeguards import safe_features
 from journeysite.search import search_html
 from journeysite.toc import extend_toc
 from journeysite.views.journey import journey_page
@@ -87,6 +88,10 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, theme)
         if self.config.offline:
             config.theme["font"] = False
+        features, unsafe = safe_features(config.theme.get("features") or [])
+        if unsafe:
+            config.theme["features"] = features
+            log.info("turned off %s: it shows writers' text as HTML", ", ".join(unsafe))
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         present = {str(script) for script in config.extra_javascript}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import subprocess
@@ -170,3 +171,8 @@ def minimal(project: Project) -> Project:
 @pytest.fixture(autouse=True)
 def _quiet_mkdocs_logs(caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.INFO, logger="mkdocs")
+
+
+def chart_options(page: BeautifulSoup, chart_id: str) -> dict:
+    """The ECharts options of a chart element, as the initialiser reads them (data-jm-options)."""
+    return json.loads(page.select_one(f"#{chart_id}")["data-jm-options"])

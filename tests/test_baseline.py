@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup, Tag
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from tests.conftest import Project
+from tests.conftest import Project, chart_options
 
 TODAY = """
 ---
@@ -119,7 +119,7 @@ def test_future_page_compares_with_its_baseline(maps: Project) -> None:
         ],
         "New pain points (1)": [("App crashes ( sign up › App )", "./#tp-app")],
     }
-    chart = json.loads(page.select_one("#chart-journey-tomorrow-baseline-options").string)
+    chart = chart_options(page, "chart-journey-tomorrow-baseline")
     assert chart["xAxis"][0]["data"] == ["sign  up", "First bill", "Renewal", "Referral"]
     baseline, future = chart["series"]
     assert (baseline["name"], baseline["lineStyle"]["type"]) == ("Current state: Today", "solid")
@@ -219,7 +219,7 @@ def test_repeated_stage_names_stay_apart(maps: Project) -> None:
     )
     maps.build()
     page = maps.page("journeys/tomorrow/")
-    chart = json.loads(page.select_one("#chart-journey-tomorrow-baseline-options").string)
+    chart = chart_options(page, "chart-journey-tomorrow-baseline")
     assert chart["xAxis"][0]["data"] == ["sign  up", "First bill", "Renewal", "First bill (2)"]
     future = chart["series"][1]
     assert [d["value"] for d in future["data"]][-1] == ["First bill (2)", "3 · neutral"]

@@ -8,7 +8,7 @@ import re
 import pytest
 from mkdocs.exceptions import Abort
 
-from tests.conftest import REPO, Project
+from tests.conftest import REPO, Project, chart_options
 
 
 def test_journey_page(minimal: Project) -> None:
@@ -65,7 +65,7 @@ def test_emotion_chart_data_and_table(minimal: Project) -> None:
     assert (
         page.select_one(f"#{chart['aria-describedby']}").get_text().startswith("Emotion across 2")
     )
-    options = json.loads(page.select_one("#chart-journey-onboarding-emotion-options").string)
+    options = chart_options(page, "chart-journey-onboarding-emotion")
     assert options["aria"] == {"enabled": True, "decal": {"show": True}}
     assert options["yAxis"][0]["data"][0] == "1 · very negative"
     assert [d["value"] for d in options["series"][0]["data"]] == [
@@ -113,7 +113,7 @@ def test_persona_page_lists_journeys_and_overlays_curves(minimal: Project) -> No
     ]
     assert rows[0][:3] == ["Onboarding", "Current state", "Validated"]
     assert rows[1][:3] == ["Onboarding tomorrow improves on Onboarding", "Future state", "Draft"]
-    options = json.loads(page.select_one("#chart-persona-newcomer-emotions-options").string)
+    options = chart_options(page, "chart-persona-newcomer-emotions")
     assert [s["name"] for s in options["series"]] == [
         "Onboarding (current state)",
         "Onboarding tomorrow (future state)",
@@ -172,7 +172,9 @@ def test_user_text_is_escaped_and_inline_markdown_rendered(minimal: Project) -> 
     assert goal.select("strong")[1].get_text() == "Bold"
     assert "<img src=x onerror=alert(1)>" in goal.get_text()
     assert "{{ 7*7 }}" in goal.get_text()
-    options = page.select_one("#chart-journey-hostile-emotion-options").string
+    attribute = re.search(r'data-jm-options="([^"]*)"', raw).group(1)
+    assert "<" not in attribute and ">" not in attribute
+    options = page.select_one("#chart-journey-hostile-emotion")["data-jm-options"]
     assert "<" not in options
     assert json.loads(options)["xAxis"][0]["data"] == ["--x_x--0_0--alert(1)--x_x--0_0--"]
 

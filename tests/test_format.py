@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import logging
 
 import pytest
 
 from journeysite.plugin import JourneysitePlugin
-from tests.conftest import Project
+from tests.conftest import Project, chart_options
 
 
 def test_id_defaults_to_file_name_and_explicit_id_wins(minimal: Project) -> None:
@@ -149,9 +148,7 @@ def test_repeated_stage_names_stay_separate_points_on_the_curve(minimal: Project
         "  - {name: Call, emotion: 2}\n  - {name: Call, emotion: 4}\n---\n",
     )
     minimal.build()
-    options = json.loads(
-        minimal.page("journeys/loop/").select_one("#chart-journey-loop-emotion-options").string
-    )
+    options = chart_options(minimal.page("journeys/loop/"), "chart-journey-loop-emotion")
     assert options["xAxis"][0]["data"] == ["Call", "Call (2)"]
     assert [d["value"] for d in options["series"][0]["data"]] == [
         ["Call", "2 · negative"],

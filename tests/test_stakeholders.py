@@ -64,7 +64,7 @@ def mapped(project: Project) -> Project:
 
 def chart_options(project: Project, chart_id: str) -> dict:
     page = project.page("stakeholders/")
-    return json.loads(page.select_one(f"#{chart_id}-options").string)
+    return json.loads(page.select_one(f"#{chart_id}")["data-jm-options"])
 
 
 def table_rows(figure) -> list[list[str]]:
@@ -294,7 +294,7 @@ def test_hostile_stakeholder_names_stay_text(mapped: Project) -> None:
     assert "<img src=x" not in raw
     page = mapped.page("stakeholders/")
     for chart_id in ("chart-stakeholders-grid", "chart-stakeholders-network"):
-        source = page.select_one(f"#{chart_id}-options").string
+        source = page.select_one(f"#{chart_id}")["data-jm-options"]
         assert "<" not in source
         assert hostile in json.dumps(json.loads(source), ensure_ascii=False)
     options = chart_options(mapped, "chart-stakeholders-grid")

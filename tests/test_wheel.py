@@ -64,6 +64,7 @@ def test_wheel_builds_a_portal_elsewhere(tmp_path: Path) -> None:
     assert 'id="chart-journey-renewal-emotion"' in page
     assert (portal / "site/assets/journeysite/vendor/echarts/echarts.min.js").is_file()
     assert (portal / "site/assets/journeysite/vendor/echarts/NOTICE").is_file()
+    assert (portal / "site/assets/journeysite/vendor/echarts/LICENSE").is_file()
     assert (portal / "site/journeys/index.html").is_file()
     check = subprocess.run(
         [venv / "bin/journeysite", "check", "docs"], cwd=portal, capture_output=True, text=True

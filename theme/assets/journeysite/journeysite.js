@@ -1,59 +1,112 @@
 /* journeysite: draw every chart on the page from its inert JSON options.
- * Works with Material's instant navigation (document$), the light/dark palette switch
- * (data-md-color-scheme on <body>) and window resizes. No data is ever evaluated as code. */
+ *
+ * Chart data sits HTML-escaped in the chart element's `data-jm-options` attribute and is only ever
+ * read with JSON.parse: nothing on the page is evaluated as code. (Not in a
+ * `<script type="application/json">`: Material's instant navigation re-creates every script of the
+ * new page without its `type`, which would run the JSON as JavaScript and lose the chart.)
+ *
+ * Works with Material's instant navigation (document$ emits each new page: old charts are disposed,
+ * new ones drawn), the light/dark palette switch (data-md-color-scheme on <body>: charts are redrawn
+ * with the matching theme), resizes of the window or of the chart's container, and printing.
+ *
+ * Each drawn chart element gets `data-jm-theme="light|dark"` and `data-jm-drawn="<n>"` (n counts
+ * the draws of this window), so tests and other scripts can wait for the drawn state. */
 (function () {
   "use strict";
+  var SELECTOR = ".jm-chart[data-jm-options]";
+  var PRINT_WIDTH = 680; /* CSS px that fit the printable width of A4 and Letter, portrait */
   var charts = [];
+  var draws = 0;
+  var drawnTheme = null;
+  var pending = false;
+  var opened = [];
+  var observer = typeof ResizeObserver === "function" ? new ResizeObserver(schedule) : null;
 
   function scheme() {
-    return document.body && document.body.getAttribute("data-md-color-scheme") === "slate" ? "dark" : null;
+    return document.body && document.body.getAttribute("data-md-color-scheme") === "slate" ? "dark" : "light";
   }
 
   function options(el) {
-    var source = document.getElementById(el.getAttribute("data-options"));
-    if (!source) return null;
     try {
-      return JSON.parse(source.textContent);
+      return JSON.parse(el.getAttribute("data-jm-options"));
     } catch (err) {
+      el.removeAttribute("role");
       el.textContent = "This chart could not be drawn; its data table follows.";
       return null;
     }
   }
 
   function dispose() {
+    if (observer) observer.disconnect();
     charts.forEach(function (c) { if (!c.isDisposed()) c.dispose(); });
     charts = [];
   }
 
   function draw() {
     dispose();
+    label();
     if (typeof window.echarts === "undefined") return;
-    var theme = scheme();
-    document.querySelectorAll(".jm-chart").forEach(function (el) {
+    var theme = (drawnTheme = scheme());
+    draws += 1;
+    document.querySelectorAll(SELECTOR).forEach(function (el) {
       var opts = options(el);
       if (!opts) return;
       var existing = window.echarts.getInstanceByDom(el);
       if (existing) existing.dispose();
-      var chart = window.echarts.init(el, theme, { renderer: "canvas" });
-      chart.setOption(opts);
+      var chart = window.echarts.init(el, theme === "dark" ? "dark" : null, { renderer: "canvas", locale: "EN" });
+      chart.setOption(opts); /* paints synchronously: the chart is on the canvas when this returns */
       charts.push(chart);
+      el.setAttribute("data-jm-theme", theme);
+      el.setAttribute("data-jm-drawn", String(draws));
+      if (observer) observer.observe(el);
     });
   }
 
-  function resize() {
-    charts.forEach(function (c) { if (!c.isDisposed()) c.resize(); });
+  function resize(size) {
+    charts.forEach(function (c) { if (!c.isDisposed()) c.resize(size); });
   }
 
-  window.addEventListener("resize", resize);
+  /* One resize per frame, however many elements or events asked for it. */
+  function schedule() {
+    if (pending) return;
+    pending = true;
+    window.requestAnimationFrame(function () {
+      pending = false;
+      resize();
+    });
+  }
+
+  /* Material leaves its search dialog without an accessible name; give it one. */
+  function label() {
+    var search = document.querySelector(".md-search[role=dialog]");
+    if (search && !search.hasAttribute("aria-label") && !search.hasAttribute("aria-labelledby")) {
+      search.setAttribute("aria-label", "Search");
+    }
+  }
+
+  window.addEventListener("resize", schedule);
   window.addEventListener("beforeprint", function () {
-    document.querySelectorAll("details.jm-chart__data").forEach(function (d) { d.open = true; });
+    opened = [];
+    document.querySelectorAll("details.jm-chart__data:not([open])").forEach(function (d) {
+      d.open = true;
+      opened.push(d);
+    });
+    charts.forEach(function (c) {
+      if (c.isDisposed()) return;
+      var width = Math.min(c.getDom().clientWidth || PRINT_WIDTH, PRINT_WIDTH);
+      c.resize({ width: width });
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (d) { d.open = false; });
+    opened = [];
     resize();
   });
 
   function watchScheme() {
     if (!document.body || typeof MutationObserver === "undefined") return;
-    new MutationObserver(function (changes) {
-      if (changes.some(function (c) { return c.attributeName === "data-md-color-scheme"; })) draw();
+    new MutationObserver(function () {
+      if (scheme() !== drawnTheme) draw();
     }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
   }
 

@@ -20,6 +20,7 @@ from journeysite.vocab import (
     EMOTION_MAX,
     EMOTION_MIN,
     ID_PATTERN,
+    MAX_REVIEW_EVERY_DAYS,
     SCALE_MAX,
     SCALE_MIN,
     Better,
@@ -219,7 +220,7 @@ class Journey(PageFields):
     owner: Id | None = None
     status: Status = "draft"
     reviewed: IsoDate | None = None
-    review_every: Annotated[int, Field(ge=1)] = DEFAULT_REVIEW_EVERY_DAYS
+    review_every: Annotated[int, Field(ge=1, le=MAX_REVIEW_EVERY_DAYS)] = DEFAULT_REVIEW_EVERY_DAYS
     goal: str | None = None
     scenario: str | None = None
     sources: list[Source] = []

@@ -92,6 +92,8 @@ SCALE_MIN = 1
 SCALE_MAX = 5
 
 DEFAULT_REVIEW_EVERY_DAYS = 90
+MAX_REVIEW_EVERY_DAYS = 3660
+"""Ten years: a longer cycle is a typo, and would overflow date arithmetic near year 9999."""
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 ID_RE = re.compile(ID_PATTERN)

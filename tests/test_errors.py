@@ -216,3 +216,14 @@ def test_pages_without_type_are_left_alone(base: Project) -> None:
     base.write("about.md", "---\ntitle: About\nhide: [toc]\n---\n# About\n")
     base.write("notes.md", "---\ntitle: [broken\n---\n")
     assert errors(base) == []
+
+
+def test_review_cycle_is_bounded(base: Project) -> None:
+    base.write(
+        "journeys/x.md",
+        "---\ntype: journey\ntitle: T\npersona: newcomer\nreviewed: 2026-01-01\n"
+        "review_every: 99999999\nstages:\n  - name: A\n---\n",
+    )
+    assert errors(base) == [
+        "content/journeys/x.md:6: error: review_every: must be between 1 and 3660 (got 99999999)"
+    ]

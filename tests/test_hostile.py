@@ -19,18 +19,9 @@ from pathlib import Path
 import pytest
 
 from journeysite.limits import DEFAULT_LIMITS
+from tests.browser.harness import CHROMIUM, CHROMIUM_ARGS
 from tests.conftest import Project
 from tests.test_errors import errors
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 MB = 1_000_000
 LOADER_PEAK = 10 * MB

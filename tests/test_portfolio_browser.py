@@ -13,19 +13,12 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
+from tests.browser.harness import CHROMIUM, CHROMIUM_ARGS
 from tests.conftest import Project
 from tests.test_baseline import TODAY, TOMORROW
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 PAGES = {  # page: how many charts it has
     "portfolio/pain-points/": 2,
@@ -78,7 +71,7 @@ def test_portfolio_charts_draw_offline(minimal: Project) -> None:
     foreign: list[str] = []
     drawn: dict[str, list[dict]] = {}
     with serve(minimal.site) as origin, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         page = browser.new_page()
         page.on("pageerror", lambda err: problems.append(str(err)))
         page.on("console", lambda msg: problems.append(msg.text) if msg.type == "error" else None)

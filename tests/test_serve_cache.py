@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -11,7 +10,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from journeysite.cache import memoise
-from tests.conftest import Project
+from tests.conftest import Project, chart_options
 
 
 @contextmanager
@@ -55,10 +54,10 @@ def test_rebuild_follows_an_edited_chart(minimal: Project) -> None:
         path.write_text(path.read_text().replace("emotion: 2", "emotion: 1"), encoding="utf-8")
         rebuild()
     page = minimal.page("journeys/onboarding/")
-    options = json.loads(page.select_one("#chart-journey-onboarding-emotion-options").string)
+    options = chart_options(page, "chart-journey-onboarding-emotion")
     assert options["series"][0]["data"][-1]["value"] == ["First bill", "1 · very negative"]
     persona = minimal.page("personas/newcomer/")
-    overlay = json.loads(persona.select_one("#chart-persona-newcomer-emotions-options").string)
+    overlay = chart_options(persona, "chart-persona-newcomer-emotions")
     assert overlay["series"][0]["data"][-1]["value"] == ["First bill", "1 · very negative"]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import posixpath
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -91,3 +91,30 @@ def _groups(
         src_uri = posixpath.join(folder, key, "index.md")
         groups.append(NavGroup(key, title, tuple(by_title(members)), src_uri))
     return groups
+
+
+def runs(members: Sequence[Definition], size: int) -> list[tuple[str, list[Definition]]]:
+    """Members (sorted by title) in alphabetical runs of at most `size`, titled like `A–F`.
+
+    A segment or kind can itself be large (a thousand teams); its section then lists runs
+    instead of members, so a page never carries more than about `size` links per level.
+    """
+    count = -(-len(members) // max(size, 1))
+    if count <= 1:
+        return [("", list(members))]
+    length = -(-len(members) // count)
+    parts = [list(members[i : i + length]) for i in range(0, len(members), length)]
+    for letters in (1, 2):
+        titles = [_run_title(part[0].title, part[-1].title, letters) for part in parts]
+        if len(set(titles)) == len(titles):
+            break
+    else:  # titles too alike for initials: name the first and last member
+        titles = [_run_title(part[0].title, part[-1].title, None) for part in parts]
+    return list(zip(titles, parts, strict=True))
+
+
+def _run_title(first: str, last: str, letters: int | None) -> str:
+    if letters is None:
+        return first if first == last else f"{first} – {last}"
+    start, end = first[:letters].upper(), last[:letters].upper()
+    return start if start == end else f"{start}–{end}"

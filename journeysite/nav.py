@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from mkdocs.plugins import get_plugin_logger
@@ -12,7 +12,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from journeysite.generated import GeneratedPage, Settings
-from journeysite.grouping import NavGroup, by_title, persona_groups, stakeholder_groups
+from journeysite.grouping import NavGroup, by_title, persona_groups, runs, stakeholder_groups
 from journeysite.load import Definition
 from journeysite.portal import Portal, journey_model
 from journeysite.views.persona import ordered_journeys
@@ -47,7 +47,11 @@ def build_nav(
         members = [pages[persona.file.src_uri], *(pages[j.file.src_uri] for j in journeys)]
         return Section(html.escape(persona.title), members)
 
-    def group_section(group: NavGroup, members: list[StructureItem]) -> Section:
+    def group_section(group: NavGroup, item: Callable[[Definition], StructureItem]) -> Section:
+        members: list[StructureItem] = []
+        for title, run in runs(group.members, threshold):
+            items = [item(member) for member in run]
+            members += [Section(html.escape(title), items)] if title else items
         return Section(html.escape(group.title), [group_index[group.src_uri], *members])
 
     mode, threshold = settings.nav_grouping, settings.nav_group_threshold
@@ -58,7 +62,7 @@ def build_nav(
     if segments is None:
         children += [persona_section(p) for p in by_title(portal.personas.values())]
     else:
-        children += [group_section(g, [persona_section(p) for p in g.members]) for g in segments]
+        children += [group_section(g, persona_section) for g in segments]
     orphans = [
         j for j in portal.journeys.values() if journey_model(j).persona not in portal.personas
     ]
@@ -76,7 +80,7 @@ def build_nav(
     if kinds is None:
         stakeholders = [pages[s.file.src_uri] for s in by_title(portal.stakeholders.values())]
     else:
-        stakeholders = [group_section(g, [pages[s.file.src_uri] for s in g.members]) for g in kinds]
+        stakeholders = [group_section(g, lambda s: pages[s.file.src_uri]) for g in kinds]
     stakeholder_children = [
         *section_pages("stakeholders", True),
         *section_pages("stakeholders", False),

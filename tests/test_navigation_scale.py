@@ -139,7 +139,11 @@ def test_navigation_does_not_grow_with_other_segments(portfolio: Project) -> Non
         "Owner 3 – Owner 4",
         "Owner 3",
     ]
-    assert owners[owners.index("Sources") + 1 :][:3] == ["Owner 4", "Owner 5", "Renters"]
+    # After the open persona (its journeys and the page's own headings): the rest of its run,
+    # the next run, then the next segment.
+    after = owners[owners.index("Owner 3") + 1 :]
+    shown = {"Owner 4", "Owner 5", "Renters"}
+    assert [entry for entry in after if entry in shown] == ["Owner 4", "Owner 5", "Renters"]
     assert "Owner 1" not in entries
     path = [a.get_text(" ", strip=True) for a in page.select(".md-path a")]
     assert path == ["Home", "Journeys", "Owners", "Owner 3 – Owner 4", "Owner 3"]

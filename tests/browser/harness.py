@@ -134,7 +134,7 @@ class Recorder:
 
 def is_local(url: str) -> bool:
     parts = urlsplit(url)
-    if parts.scheme in {"data", "blob", "about"}:
+    if parts.scheme in {"data", "blob", "about", "file"}:
         return True
     return parts.hostname in LOCAL_HOSTS
 

@@ -99,3 +99,15 @@ def test_charts_follow_the_window_size(demo_site: Site, page, recorder: Recorder
     page.wait_for_function(f"({width})() > {narrow} + 50 && ({fits})()")
     assert page.evaluate(width) == wide
     assert recorder.problems() == {}
+
+
+def test_charts_and_tables_work_when_the_site_is_opened_from_disk(
+    demo_site: Site, page, recorder: Recorder
+) -> None:
+    """A portal copied to a laptop and opened by double-clicking: no server, no Material document$."""
+    page.goto((demo_site.root / "ownership/index.html").as_uri())
+    page.wait_for_selector("table[data-jm-sortable][data-jm-enhanced]")
+    page.goto((demo_site.root / "journeys/moving-home/index.html").as_uri())
+    assert wait_for_charts(page) >= 1
+    assert all(painted > 1000 for _, painted in page.evaluate(CHART_PAINT))
+    assert recorder.foreign_requests == []

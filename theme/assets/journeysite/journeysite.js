@@ -114,6 +114,9 @@
     watchScheme();
     if (window.document$ && typeof window.document$.subscribe === "function") {
       window.document$.subscribe(draw);
+      /* Opened from disk (file://), Material's document$ never emits: draw once the page has
+         loaded if nothing has been drawn by then. */
+      window.addEventListener("load", function () { if (draws === 0) draw(); });
     } else {
       draw();
     }

@@ -89,6 +89,7 @@
   function start() {
     if (window.document$ && typeof window.document$.subscribe === "function") {
       window.document$.subscribe(enhance);
+      window.addEventListener("load", enhance); /* file:// pages, where document$ never emits */
     } else {
       enhance();
     }

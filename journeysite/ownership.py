@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -96,6 +97,11 @@ def _order(record: OwnershipRecord) -> tuple[Any, ...]:
 
 
 def ownership_records(portal: Portal) -> list[OwnershipRecord]:
+    """Every touchpoint's record, in the matrix's order (computed once per portal)."""
+    return portal.derived(_ownership_records)
+
+
+def _ownership_records(portal: Portal) -> list[OwnershipRecord]:
     records = [
         OwnershipRecord(journey, s, stage, t, tp)
         for journey in portal.journeys.values()
@@ -103,6 +109,23 @@ def ownership_records(portal: Portal) -> list[OwnershipRecord]:
         for t, tp in enumerate(stage.touchpoints)
     ]
     return sorted(records, key=_order)
+
+
+def records_of(portal: Portal, stakeholder_id: str) -> list[tuple[OwnershipRecord, str]]:
+    """(record, 'owner' or 'supporting') for one stakeholder, in the matrix's order."""
+    return portal.derived(_records_by_stakeholder).get(stakeholder_id, [])
+
+
+def _records_by_stakeholder(portal: Portal) -> dict[str, list[tuple[OwnershipRecord, str]]]:
+    index: dict[str, list[tuple[OwnershipRecord, str]]] = defaultdict(list)
+    for record in ownership_records(portal):
+        for stakeholder_id in dict.fromkeys(
+            (record.touchpoint.owner, *record.touchpoint.supporting)
+        ):
+            role = record.involves(stakeholder_id) if stakeholder_id else None
+            if role is not None:
+                index[stakeholder_id].append((record, role))
+    return dict(index)
 
 
 def kpi_text(kpi: Kpi) -> str:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any, TypeVar
 
 from journeysite.load import Definition
 from journeysite.model import Journey, Persona, Relationship, Stakeholder, Touchpoint
@@ -24,11 +26,25 @@ class TouchpointRef:
         return f"tp-{self.touchpoint.key}"
 
 
+T = TypeVar("T")
+
+
 @dataclass
 class Portal:
     journeys: dict[str, Definition] = field(default_factory=dict)
     personas: dict[str, Definition] = field(default_factory=dict)
     stakeholders: dict[str, Definition] = field(default_factory=dict)
+    _derived: dict[Callable[..., Any], Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def derived(self, compute: Callable[[Portal], T]) -> T:
+        """`compute(self)`, once per portal: for indexes built by modules this one cannot import.
+
+        A page generated per stakeholder that scanned every touchpoint made the build grow with
+        the square of the portfolio; each such index is built once and looked up per page.
+        """
+        if compute not in self._derived:
+            self._derived[compute] = compute(self)
+        return self._derived[compute]
 
     def of_type(self, kind: str) -> dict[str, Definition]:
         return {

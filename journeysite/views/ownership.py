@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from journeysite.markup import inline
-from journeysite.ownership import OwnershipRecord, kpi_text, ownership_records
+from journeysite.ownership import OwnershipRecord, kpi_text, ownership_records, records_of
 from journeysite.portal import Portal, journey_model, stakeholder_model
 from journeysite.views.common import (
     Emotion,
@@ -36,6 +36,10 @@ def owner_page_uri(stakeholder_id: str) -> str:
 
 def involved_stakeholders(portal: Portal) -> list[str]:
     """Ids of stakeholders that own or support a touchpoint or own a journey map, by name."""
+    return portal.derived(_involved_stakeholders)
+
+
+def _involved_stakeholders(portal: Portal) -> list[str]:
     ids = {j.owner for j in map(journey_model, portal.journeys.values()) if j.owner}
     for ref in portal.touchpoints:
         if ref.touchpoint.owner:
@@ -210,13 +214,9 @@ def owner_page(stakeholder_id: str, portal: Portal, url_for: UrlFor) -> OwnerPag
     """Everything one team owns or supports, grouped by journey (by title), in journey order."""
     definition = portal.stakeholders[stakeholder_id]
     by_journey: dict[str, list[tuple[OwnershipRecord, str]]] = defaultdict(list)
-    for record in ownership_records(portal):
-        role = record.involves(stakeholder_id)
-        if role is not None:
-            by_journey[record.journey.id].append((record, role))
-    journey_ids = set(by_journey) | {
-        j.id for j in portal.journeys.values() if journey_model(j).owner == stakeholder_id
-    }
+    for record, role in records_of(portal, stakeholder_id):
+        by_journey[record.journey.id].append((record, role))
+    journey_ids = set(by_journey) | {j.id for j in portal.journeys_by_owner.get(stakeholder_id, [])}
     journeys = sorted(
         (portal.journeys[i] for i in journey_ids),
         key=lambda d: (journey_model(d).title.casefold(), d.id),

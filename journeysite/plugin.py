@@ -17,6 +17,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
+from journeysite import heap
 from journeysite.builddate import BuildDateError, resolve_build_date
 from journeysite.cache import LoadCache, memoise
 from journeysite.checks import unowned_touchpoints
@@ -128,6 +129,7 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
 
     @event_priority(-100)  # last: after every other plugin wrote its files into the staged site
     def on_post_build(self, *, config: Any) -> None:
+        heap.thaw()
         if self.staged is None:
             return
         if _strict_warnings(config):
@@ -137,6 +139,7 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         self.staged = None
 
     def on_build_error(self, *, error: Exception) -> None:
+        heap.thaw()
         if self.staged is not None:
             self.staged.abandon()
             self.mkdocs_config.site_dir = str(self.staged.site)
@@ -182,6 +185,7 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
             files.append(
                 File.generated(config, output.src_uri, content=output.content(content.portal))
             )
+        heap.freeze()  # the portfolio and MkDocs' files live until the build ends
         return files
 
     def _report(self, content: Content) -> None:
@@ -247,6 +251,7 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         assert self.content is not None
         pages = (f.page for f in files.documentation_pages() if f.page is not None)
         date_pages(pages, self.content.portal)  # before MkDocs writes sitemap.xml
+        heap.freeze()  # and now every page's Markdown, toc and navigation
         return env
 
     def render_content(self, html: str, page: Page, files: Files) -> str | None:

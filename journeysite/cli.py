@@ -76,7 +76,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"journeysite: error: no content directory at {docs_dir}", file=sys.stderr)
         return 2
     require_owner = args.require_owner or plugin_option(Path.cwd(), "require_owner") is True
-    content = load_directory(docs_dir, unowned="error" if require_owner else "warning")
+    unowned = "error" if require_owner else "warning"
+    content = load_directory(docs_dir, unowned=unowned, parallel=True)
     report = format_report(content.diagnostics, args.format)
     if report:
         print(report)

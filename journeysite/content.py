@@ -8,6 +8,7 @@ from pathlib import Path
 
 from mkdocs.structure.files import File
 
+from journeysite import heap
 from journeysite.checks import build_portal
 from journeysite.diagnostics import Diagnostic, SeverityLevel, has_errors
 from journeysite.limits import DEFAULT_LIMITS, Limits
@@ -19,6 +20,7 @@ from journeysite.load import (
     load_bytes,
     load_path,
 )
+from journeysite.parallel import load_all, worker_count
 from journeysite.paths import SiteFile, check_links, check_page_paths, project_roots
 from journeysite.portal import Portal
 
@@ -47,6 +49,7 @@ def load_content(
     site: Sequence[SiteFile] | None = None,
     problems: Iterable[Diagnostic] = (),
     load: Callable[..., LoadedFile] = load_bytes,
+    parallel: bool = False,
 ) -> Content:
     """Load and check every file; a source given as a Path is read from disk with a size bound.
 
@@ -54,14 +57,22 @@ def load_content(
     every file of the site being built with its output path (the plugin passes MkDocs' own);
     without it, pages are placed as MkDocs places them by default. `problems` found before
     loading (unsafe links) are reported with the rest. `load` reads one file's bytes; the plugin
-    passes journeysite.cache.LoadCache.load while serving.
+    passes journeysite.cache.LoadCache.load while serving. `parallel`: load a large portfolio
+    in forked worker processes (journeysite/parallel.py); only for callers without threads.
     """
-    files = {
-        src.src_uri: load_path(data, src, limits, load)
-        if isinstance(data, Path)
-        else load(data, src, limits)
-        for src, data in sources
-    }
+    sources = list(sources)
+    workers = worker_count(len(sources)) if parallel and load is load_bytes else 1
+    with heap.paused():
+        if workers > 1:
+            loaded = load_all(sources, limits, workers)
+        else:
+            loaded = [
+                load_path(data, src, limits, load)
+                if isinstance(data, Path)
+                else load(data, src, limits)
+                for src, data in sources
+            ]
+    files = {f.file.src_uri: f for f in loaded}
     definitions = [f.definition for f in files.values() if f.definition is not None]
     portal, cross = build_portal(definitions, unowned)
     cross += _path_problems(files, site)
@@ -86,7 +97,10 @@ def default_dest(src_uri: str) -> str:
 
 
 def load_directory(
-    docs_dir: Path, limits: Limits = DEFAULT_LIMITS, unowned: SeverityLevel | None = None
+    docs_dir: Path,
+    limits: Limits = DEFAULT_LIMITS,
+    unowned: SeverityLevel | None = None,
+    parallel: bool = False,
 ) -> Content:
     """What `journeysite check` reads: the Markdown files of a docs dir, links checked first."""
     found = [
@@ -106,4 +120,5 @@ def load_directory(
         limits,
         unowned,
         problems=links.diagnostics,
+        parallel=parallel,
     )

@@ -7,7 +7,7 @@ given here. Generated files (exports) are produced from the portal the same way.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -55,10 +55,10 @@ class GeneratedPage:
 
 @dataclass(frozen=True)
 class GeneratedFile:
-    """A non-page output, e.g. an export; content is built once per build from the portal."""
+    """A non-page output, e.g. an export, written once per build from the portal in pieces."""
 
     src_uri: str
-    content: Callable[[Portal], str]
+    content: Callable[[Portal], Iterable[str]]
 
 
 @dataclass(frozen=True)

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from journeysite.load import Definition
 from journeysite.model import Journey, Kpi, Stage, Touchpoint
 from journeysite.portal import Portal, journey_model
+from journeysite.streams import json_list
 from journeysite.views.common import number
 
 EXPORT_COLUMNS: tuple[str, ...] = (
@@ -177,8 +178,9 @@ def export_rows(portal: Portal) -> list[dict[str, Any]]:
     return [export_row(r, portal) for r in ownership_records(portal)]
 
 
-def ownership_json(portal: Portal) -> str:
-    return json.dumps(export_rows(portal), ensure_ascii=False, indent=2) + "\n"
+def ownership_json(portal: Portal) -> Iterator[str]:
+    yield from json_list(export_row(r, portal) for r in ownership_records(portal))
+    yield "\n"
 
 
 def csv_cell(value: Any) -> str:
@@ -194,11 +196,15 @@ def csv_cell(value: Any) -> str:
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
-def ownership_csv(portal: Portal) -> str:
+def ownership_csv(portal: Portal) -> Iterator[str]:
     """UTF-8 with a byte order mark (so spreadsheets detect the encoding), a header, CRLF rows."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(EXPORT_COLUMNS)
-    for row in export_rows(portal):
+    yield "\ufeff" + out.getvalue()
+    for record in ownership_records(portal):
+        out.seek(0)
+        out.truncate()
+        row = export_row(record, portal)
         writer.writerow([csv_cell(row[column]) for column in EXPORT_COLUMNS])
-    return "\ufeff" + out.getvalue()
+        yield out.getvalue()

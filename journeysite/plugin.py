@@ -24,6 +24,7 @@ from journeysite.checks import unowned_touchpoints
 from journeysite.config import JourneysiteConfig
 from journeysite.content import Content, load_content
 from journeysite.dates import date_pages
+from journeysite.exports import ExportFolder
 from journeysite.failsafe import StagedSite
 from journeysite.generated import GeneratedPage, Settings, generated_files, generated_pages
 from journeysite.load import SourceFile, display_path
@@ -74,6 +75,8 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         self.rendered: dict[str, tuple[str, str, int]] = {}
         """(Markdown HTML, full HTML, length of the writer's toc) of the page being written."""
         self.load_cache = LoadCache()
+        self.exports = ExportFolder()
+        """Where this build's exports are written before MkDocs copies them into the site."""
         """Files parsed and validated by earlier builds of this serve session."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -130,6 +133,7 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
     @event_priority(-100)  # last: after every other plugin wrote its files into the staged site
     def on_post_build(self, *, config: Any) -> None:
         heap.thaw()
+        self.exports.clear()  # copied into the site by now
         if self.staged is None:
             return
         if _strict_warnings(config):
@@ -140,6 +144,7 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         heap.thaw()
+        self.exports.clear()
         if self.staged is not None:
             self.staged.abandon()
             self.mkdocs_config.site_dir = str(self.staged.site)
@@ -181,10 +186,10 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
                 title = literal_markdown(generated.title)
                 files.append(File.generated(config, generated.src_uri, content=f"# {title}\n"))
                 self.made.add(generated.src_uri)
+        self.exports.clear()
         for output in generated_files(content.portal, self.settings):
-            files.append(
-                File.generated(config, output.src_uri, content=output.content(content.portal))
-            )
+            path = self.exports.write(output.src_uri, output.content(content.portal))
+            files.append(File.generated(config, output.src_uri, abs_src_path=str(path)))
         heap.freeze()  # the portfolio and MkDocs' files live until the build ends
         return files
 

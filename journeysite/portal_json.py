@@ -7,12 +7,13 @@ dir). Touchpoint ids are resolved the same way. Sorted by type and id: same cont
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterator
 from typing import Any
 
 from journeysite.load import Definition
 from journeysite.model import Journey
 from journeysite.portal import Portal
+from journeysite.streams import json_list, json_text
 
 
 def entity_record(definition: Definition) -> dict[str, Any]:
@@ -26,18 +27,26 @@ def entity_record(definition: Definition) -> dict[str, Any]:
     return {"id": definition.id, "type": definition.type, "source": definition.file.src_uri, **data}
 
 
-def portal_document(portal: Portal) -> dict[str, Any]:
-    entities = sorted((entity_record(d) for d in portal.all()), key=lambda e: (e["type"], e["id"]))
-    return {
+def portal_document(portal: Portal, entities: bool = True) -> dict[str, Any]:
+    """The whole document as data (without `entities`: the part before them)."""
+    document: dict[str, Any] = {
         "generator": "journeysite",
         "counts": {
             "journeys": len(portal.journeys),
             "personas": len(portal.personas),
             "stakeholders": len(portal.stakeholders),
         },
-        "entities": entities,
     }
+    if entities:
+        records = (entity_record(d) for d in portal.all())
+        document["entities"] = sorted(records, key=lambda e: (e["type"], e["id"]))
+    return document
 
 
-def portal_json(portal: Portal) -> str:
-    return json.dumps(portal_document(portal), ensure_ascii=False, indent=2) + "\n"
+def portal_json(portal: Portal) -> Iterator[str]:
+    """The text of `portal_document` (json_text, then a newline), one entity at a time."""
+    head = portal_document(portal, entities=False)
+    yield json_text(head).removesuffix("\n}") + ',\n  "entities": '
+    ordered = sorted(portal.all(), key=lambda d: (d.type, d.id))
+    yield from json_list((entity_record(d) for d in ordered), level=1)
+    yield "\n}\n"

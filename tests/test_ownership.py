@@ -8,6 +8,10 @@ import json
 
 import pytest
 
+from journeysite.content import load_directory
+from journeysite.ownership import export_rows
+from journeysite.portal_json import portal_document
+from journeysite.streams import json_list
 from tests.conftest import Project
 from tests.site_server import chromium, serve, watch_errors
 
@@ -350,6 +354,18 @@ def test_portal_json_holds_every_entity_in_order(owned: Project) -> None:
     ]
     owned.build()
     assert (owned.site / "portal.json").read_bytes() == first
+
+
+def test_exports_written_in_pieces_are_the_documents_json(owned: Project) -> None:
+    """portal.json and ownership.json are streamed, never held whole: the bytes must be exactly
+    what one json.dumps of the whole document gives."""
+    owned.build()
+    portal = load_directory(owned.content).portal
+    whole = json.dumps(portal_document(portal), ensure_ascii=False, indent=2) + "\n"
+    assert (owned.site / "portal.json").read_text(encoding="utf-8") == whole
+    rows = json.dumps(export_rows(portal), ensure_ascii=False, indent=2) + "\n"
+    assert (owned.site / "ownership/ownership.json").read_text(encoding="utf-8") == rows
+    assert "".join(json_list([])) == "[]"
 
 
 def test_relationships_keep_the_writers_key_in_portal_json(minimal: Project) -> None:

@@ -1,0 +1,35 @@
+"""A private folder for the build's exports (portal.json, ownership.csv and .json).
+
+They are written piece by piece (journeysite/streams.py) and MkDocs copies them into the site
+like any other file, so no export is ever held in memory whole. The folder is emptied after each
+build and removed when the process ends.
+"""
+
+from __future__ import annotations
+
+import atexit
+import shutil
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+
+class ExportFolder:
+    def __init__(self) -> None:
+        self._root: Path | None = None
+
+    def write(self, src_uri: str, chunks: Iterable[str]) -> Path:
+        """Write `chunks` as UTF-8 to a file named after `src_uri`; returns its path."""
+        if self._root is None:
+            self._root = Path(tempfile.mkdtemp(prefix="journeysite-exports-"))
+            atexit.register(shutil.rmtree, self._root, ignore_errors=True)
+        path = self._root / src_uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "w", encoding="utf-8", newline="") as out:
+            out.writelines(chunks)
+        return path
+
+    def clear(self) -> None:
+        if self._root is not None:
+            shutil.rmtree(self._root, ignore_errors=True)
+            self._root = None

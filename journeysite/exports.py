@@ -2,7 +2,7 @@
 
 They are written piece by piece (journeysite/streams.py) and MkDocs copies them into the site
 like any other file, so no export is ever held in memory whole. The folder is emptied after each
-build and removed when the process ends.
+build, and removed with the process.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ class ExportFolder:
 
     def write(self, src_uri: str, chunks: Iterable[str]) -> Path:
         """Write `chunks` as UTF-8 to a file named after `src_uri`; returns its path."""
-        if self._root is None:
+        if self._root is None:  # made once per process, on first use
             self._root = Path(tempfile.mkdtemp(prefix="journeysite-exports-"))
             atexit.register(shutil.rmtree, self._root, ignore_errors=True)
         path = self._root / src_uri
@@ -30,6 +30,10 @@ class ExportFolder:
         return path
 
     def clear(self) -> None:
+        """Remove this build's files (MkDocs has copied them, or the build failed)."""
         if self._root is not None:
-            shutil.rmtree(self._root, ignore_errors=True)
-            self._root = None
+            for entry in self._root.iterdir():
+                if entry.is_dir():
+                    shutil.rmtree(entry)
+                else:
+                    entry.unlink()

@@ -18,9 +18,8 @@ from journeysite.load import (
     discover,
     display_path,
     load_bytes,
-    load_path,
 )
-from journeysite.parallel import load_all, worker_count
+from journeysite.parallel import load_all, load_one, worker_count
 from journeysite.paths import SiteFile, check_links, check_page_paths, project_roots
 from journeysite.portal import Portal
 
@@ -66,12 +65,7 @@ def load_content(
         if workers > 1:
             loaded = load_all(sources, limits, workers)
         else:
-            loaded = [
-                load_path(data, src, limits, load)
-                if isinstance(data, Path)
-                else load(data, src, limits)
-                for src, data in sources
-            ]
+            loaded = [load_one(source, limits, load) for source in sources]
     files = {f.file.src_uri: f for f in loaded}
     definitions = [f.definition for f in files.values() if f.definition is not None]
     portal, cross = build_portal(definitions, unowned)

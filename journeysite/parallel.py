@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -34,10 +34,13 @@ def worker_count(files: int) -> int:
     return max(1, min(cores or 1, files // FILES_PER_WORKER))
 
 
-def load_one(source: Source, limits: Limits) -> LoadedFile:
+def load_one(
+    source: Source, limits: Limits, load: Callable[..., LoadedFile] = load_bytes
+) -> LoadedFile:
+    """One source: a Path is read from disk with a size bound, bytes are loaded as they are."""
     file, data = source
     return (
-        load_path(data, file, limits) if isinstance(data, Path) else load_bytes(data, file, limits)
+        load_path(data, file, limits, load) if isinstance(data, Path) else load(data, file, limits)
     )
 
 

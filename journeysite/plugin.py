@@ -75,9 +75,9 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         self.rendered: dict[str, tuple[str, str, int]] = {}
         """(Markdown HTML, full HTML, length of the writer's toc) of the page being written."""
         self.load_cache = LoadCache()
+        """Files parsed and validated by earlier builds of this serve session."""
         self.exports = ExportFolder()
         """Where this build's exports are written before MkDocs copies them into the site."""
-        """Files parsed and validated by earlier builds of this serve session."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds.

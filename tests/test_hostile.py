@@ -6,20 +6,16 @@ time is not asserted here: bench/hostile.py prints how long each attack takes to
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import sys
-import threading
 import tracemalloc
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from journeysite.limits import DEFAULT_LIMITS
-from tests.browser.harness import CHROMIUM, CHROMIUM_ARGS
+from tests.browser.harness import CHROMIUM, CHROMIUM_ARGS, serve
 from tests.conftest import Project
 from tests.test_errors import errors
 
@@ -45,25 +41,6 @@ finally:
     print("peak-kb", re.search(r"VmHWM:\\s+(\\d+)", status).group(1), file=sys.stderr)
 """
 """Runs `mkdocs ARGS` and prints its peak resident memory last on stderr."""
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def served(root: Path) -> Iterator[str]:
-    """The built site over HTTP on a free localhost port (search needs http, not file:)."""
-    handler = functools.partial(QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def measured(project: Project) -> tuple[list[str], int]:
@@ -571,7 +548,7 @@ def test_hostile_text_never_runs_in_chromium(minimal: Project) -> None:
     from playwright.sync_api import sync_playwright
 
     hostile_portal(minimal).build()
-    with served(minimal.site) as base, sync_playwright() as playwright:
+    with serve(minimal.site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 900})

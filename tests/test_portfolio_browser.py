@@ -3,17 +3,10 @@ options, without script errors and without a request to another host."""
 
 from __future__ import annotations
 
-import functools
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tests.browser.harness import CHROMIUM, CHROMIUM_ARGS
+from tests.browser.harness import CHROMIUM, CHROMIUM_ARGS, serve
 from tests.conftest import Project
 from tests.test_baseline import TODAY, TOMORROW
 
@@ -37,24 +30,6 @@ CHART_STATE = """() => Array.from(document.querySelectorAll('.jm-chart')).map(el
     series: option ? option.series.map(s => s.type) : [],
   };
 })"""
-
-
-@contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """The built site over HTTP on a free local port, as a static host would serve it."""
-
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=site))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def test_portfolio_charts_draw_offline(minimal: Project) -> None:

@@ -174,10 +174,6 @@ def export_row(record: OwnershipRecord, portal: Portal) -> dict[str, Any]:
     return row
 
 
-def export_rows(portal: Portal) -> list[dict[str, Any]]:
-    return [export_row(r, portal) for r in ownership_records(portal)]
-
-
 def ownership_json(portal: Portal) -> Iterator[str]:
     yield from json_list(export_row(r, portal) for r in ownership_records(portal))
     yield "\n"

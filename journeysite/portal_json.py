@@ -27,9 +27,9 @@ def entity_record(definition: Definition) -> dict[str, Any]:
     return {"id": definition.id, "type": definition.type, "source": definition.file.src_uri, **data}
 
 
-def portal_document(portal: Portal, entities: bool = True) -> dict[str, Any]:
-    """The whole document as data (without `entities`: the part before them)."""
-    document: dict[str, Any] = {
+def portal_head(portal: Portal) -> dict[str, Any]:
+    """What portal.json holds before its `entities`."""
+    return {
         "generator": "journeysite",
         "counts": {
             "journeys": len(portal.journeys),
@@ -37,16 +37,15 @@ def portal_document(portal: Portal, entities: bool = True) -> dict[str, Any]:
             "stakeholders": len(portal.stakeholders),
         },
     }
-    if entities:
-        records = (entity_record(d) for d in portal.all())
-        document["entities"] = sorted(records, key=lambda e: (e["type"], e["id"]))
-    return document
+
+
+def ordered_entities(portal: Portal) -> list[Definition]:
+    """The order of portal.json: by type, then id."""
+    return sorted(portal.all(), key=lambda d: (d.type, d.id))
 
 
 def portal_json(portal: Portal) -> Iterator[str]:
-    """The text of `portal_document` (json_text, then a newline), one entity at a time."""
-    head = portal_document(portal, entities=False)
-    yield json_text(head).removesuffix("\n}") + ',\n  "entities": '
-    ordered = sorted(portal.all(), key=lambda d: (d.type, d.id))
-    yield from json_list((entity_record(d) for d in ordered), level=1)
+    """The head, then every entity's record, as json_text would write it whole; one at a time."""
+    yield json_text(portal_head(portal)).removesuffix("\n}") + ',\n  "entities": '
+    yield from json_list((entity_record(d) for d in ordered_entities(portal)), level=1)
     yield "\n}\n"

@@ -9,8 +9,8 @@ import json
 import pytest
 
 from journeysite.content import load_directory
-from journeysite.ownership import export_rows
-from journeysite.portal_json import portal_document
+from journeysite.ownership import export_row, ownership_records
+from journeysite.portal_json import entity_record, ordered_entities, portal_head
 from journeysite.streams import json_list
 from tests.conftest import Project
 from tests.site_server import chromium, serve, watch_errors
@@ -361,9 +361,14 @@ def test_exports_written_in_pieces_are_the_documents_json(owned: Project) -> Non
     what one json.dumps of the whole document gives."""
     owned.build()
     portal = load_directory(owned.content).portal
-    whole = json.dumps(portal_document(portal), ensure_ascii=False, indent=2) + "\n"
+    document = {
+        **portal_head(portal),
+        "entities": [entity_record(d) for d in ordered_entities(portal)],
+    }
+    whole = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     assert (owned.site / "portal.json").read_text(encoding="utf-8") == whole
-    rows = json.dumps(export_rows(portal), ensure_ascii=False, indent=2) + "\n"
+    records = [export_row(r, portal) for r in ownership_records(portal)]
+    rows = json.dumps(records, ensure_ascii=False, indent=2) + "\n"
     assert (owned.site / "ownership/ownership.json").read_text(encoding="utf-8") == rows
     assert "".join(json_list([])) == "[]"
 

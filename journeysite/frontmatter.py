@@ -280,6 +280,11 @@ class _Composer:
         if at is not None:
             self.doc.locations.reported.add(at)
 
+    def too_deep_message(self) -> str:
+        if self.limits.max_depth < _PARSER_NESTING_LIMIT:
+            return f"nesting deeper than {self.limits.max_depth} levels (max_depth)"
+        return f"nesting deeper than the YAML parser allows ({_PARSER_NESTING_LIMIT:,} levels)"
+
     def run(self, text: str) -> None:
         try:
             self.compose(_event_source(text))
@@ -294,7 +299,10 @@ class _Composer:
             span = self.span(mark) if mark else Span(1, 1)
             source_line = text.split("\n")[mark.line] if mark else ""
             opened_on = self.span(opened).line if opened and opened.line != mark.line else None
-            self.error(span, Code.YAML_SYNTAX, _syntax_message(exc, source_line, opened_on))
+            if exc.problem == _PARSER_NESTING_PROBLEM:
+                self.error(span, Code.LIMIT_EXCEEDED, self.too_deep_message())
+            else:
+                self.error(span, Code.YAML_SYNTAX, _syntax_message(exc, source_line, opened_on))
         except yaml.reader.ReaderError as exc:  # a character YAML does not allow
             self.doc.data = None
             self.error(*_reader_problem(exc, text, self.LINE_OFFSET))
@@ -410,11 +418,7 @@ class _Composer:
             self.error(span, Code.YAML_UNSUPPORTED, "a key must be a plain name, not a list or map")
             raise _LimitReached
         if len(self.stack) >= self.limits.max_depth:
-            self.error(
-                span,
-                Code.LIMIT_EXCEEDED,
-                f"nesting deeper than {self.limits.max_depth} levels (max_depth)",
-            )
+            self.error(span, Code.LIMIT_EXCEEDED, self.too_deep_message())
             raise _LimitReached
         self.count(1, span)
         path = self.here()
@@ -591,6 +595,13 @@ def _reader_problem(exc: yaml.reader.ReaderError, text: str, offset: int) -> tup
 _SHARED_TEXT_LENGTH = 40
 _shared_span = functools.lru_cache(maxsize=1 << 16)(Span)
 _shared_path = functools.lru_cache(maxsize=1 << 16)(lambda path: path)
+
+
+_PARSER_NESTING_PROBLEM = "exceeded maximum nesting depth"
+_PARSER_NESTING_LIMIT = 1000
+"""The libyaml bundled with recent PyYAML (6.0.4 measured) stops at 1 000 open flow collections; its
+scanner reads a whole flow collection ahead, so `[[[[…` reaches that limit before the composer
+sees the level past max_depth: the same limit, reported the same way."""
 
 
 def _syntax_message(exc: yaml.MarkedYAMLError, source_line: str, opened_on: int | None) -> str:

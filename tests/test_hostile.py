@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from journeysite.limits import DEFAULT_LIMITS
+from journeysite.content import load_directory
+from journeysite.limits import DEFAULT_LIMITS, Limits
 from tests.browser.harness import CHROMIUM, CHROMIUM_ARGS, serve
 from tests.conftest import Project
 from tests.test_errors import errors
@@ -230,6 +231,22 @@ def test_hundred_thousand_levels_of_nesting(minimal: Project, opening: str, clos
     lines, peak = measured(minimal)
     assert lines == ["content/journeys/deep.md:5: error: nesting deeper than 32 levels (max_depth)"]
     assert peak < LOADER_PEAK
+
+
+def test_nesting_beyond_the_yaml_parser_is_reported_when_max_depth_is_higher(
+    minimal: Project,
+) -> None:
+    """libyaml stops at 1 000 open brackets before the composer counts them: a portal that raised
+    max_depth above that still gets a limit error naming the line, not a parser message."""
+    minimal.write(
+        "journeys/deep.md",
+        "---\ntype: journey\ntitle: Deep\npersona: newcomer\nstages: " + "[" * 5000 + "\n---\n",
+    )
+    content = load_directory(minimal.content, Limits(max_depth=10_000))
+    assert [d.format_text() for d in content.diagnostics] == [
+        f"{minimal.content}/journeys/deep.md:5: error: "
+        "nesting deeper than the YAML parser allows (1,000 levels)"
+    ]
 
 
 def test_fifty_megabyte_map_is_rejected_by_size_without_being_read(minimal: Project) -> None:

@@ -9,6 +9,7 @@ from mkdocs.config.base import ValidationError
 from journeysite.builddate import BuildDateOption
 from journeysite.grouping import DEFAULT_GROUP_THRESHOLD, GROUP_MODES
 from journeysite.limits import DEFAULT_LIMITS, Limits
+from journeysite.views.ownership import DEFAULT_MATRIX_ROWS
 
 
 class PositiveInt(c.Type[int]):
@@ -70,3 +71,7 @@ class JourneysiteConfig(base.Config):
     page: `auto` once there are more than `nav_group_threshold` of them, `always` or `never`."""
 
     nav_group_threshold = c.Type(int, default=DEFAULT_GROUP_THRESHOLD)
+
+    ownership_matrix_rows = PositiveInt(default=DEFAULT_MATRIX_ROWS)
+    """With more touchpoints than this, the ownership matrix lists pages of whole journeys (by
+    title) of at most this many touchpoints each, instead of one table of every touchpoint."""

@@ -25,13 +25,16 @@ from journeysite.views.kpiboard import kpi_board
 from journeysite.views.overview import overview_page
 from journeysite.views.ownership import (
     CSV_URI,
+    DEFAULT_MATRIX_ROWS,
     JSON_URI,
     MATRIX_URI,
     PORTAL_JSON_URI,
     involved_stakeholders,
+    matrix_parts,
     owner_page,
     owner_page_uri,
     ownership_matrix,
+    ownership_matrix_part,
 )
 from journeysite.views.persona import journeys_index
 from journeysite.views.stakeholder_map import STAKEHOLDERS_INDEX_URI, stakeholder_map
@@ -51,6 +54,9 @@ class GeneratedPage:
     nav_group: str = ""
     """The src_uri of the navigation group (journeysite.grouping.NavGroup) this page opens, if any;
     such a page is placed first in its group's section instead of in `section`."""
+    nav_part: str = ""
+    """Pages that share a value are listed together in their own subsection of `section`
+    (journeysite.nav): the pages of a large portfolio's ownership matrix."""
 
 
 @dataclass(frozen=True)
@@ -73,6 +79,8 @@ class Settings:
     portfolio_title: str = "Portfolio"
     nav_grouping: str = "auto"
     nav_group_threshold: int = DEFAULT_GROUP_THRESHOLD
+    matrix_rows: int = DEFAULT_MATRIX_ROWS
+    """Touchpoints per page of the ownership matrix (journeysite.views.ownership.matrix_parts)."""
 
 
 def generated_pages(portal: Portal, settings: Settings) -> list[GeneratedPage]:
@@ -87,7 +95,7 @@ def generated_pages(portal: Portal, settings: Settings) -> list[GeneratedPage]:
         ),
     ]
     pages += portfolio_pages(settings)
-    pages += _stakeholder_and_ownership_pages(portal)
+    pages += _stakeholder_and_ownership_pages(portal, settings)
     return grouped(pages, portal, settings)
 
 
@@ -119,7 +127,8 @@ def portfolio_pages(settings: Settings) -> list[GeneratedPage]:
     ]
 
 
-def _stakeholder_and_ownership_pages(portal: Portal) -> list[GeneratedPage]:
+def _stakeholder_and_ownership_pages(portal: Portal, settings: Settings) -> list[GeneratedPage]:
+    parts = matrix_parts(portal, settings.matrix_rows)
     pages = [
         GeneratedPage(
             src_uri=STAKEHOLDERS_INDEX_URI,
@@ -133,11 +142,24 @@ def _stakeholder_and_ownership_pages(portal: Portal) -> list[GeneratedPage]:
             src_uri=MATRIX_URI,
             title="Ownership matrix",
             template="ownership.html",
-            view=lambda p, url_for: {"page_data": ownership_matrix(p, url_for)},
+            view=lambda p, url_for: {"page_data": ownership_matrix(p, url_for, parts)},
             section="ownership",
             is_index=True,
         ),
     ]
+    for index, part in enumerate(parts or []):
+        pages.append(
+            GeneratedPage(
+                src_uri=part.src_uri,
+                title=f"Ownership matrix: journeys {part.title}",
+                template="ownership_part.html",
+                view=lambda p, url_for, index=index: {
+                    "page_data": ownership_matrix_part(p, parts, index, url_for)
+                },
+                section="ownership",
+                nav_part="matrix",
+            )
+        )
     for ident in involved_stakeholders(portal):
         pages.append(
             GeneratedPage(

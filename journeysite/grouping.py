@@ -104,13 +104,17 @@ def runs(members: Sequence[Definition], size: int) -> list[tuple[str, list[Defin
         return [("", list(members))]
     length = -(-len(members) // count)
     parts = [list(members[i : i + length]) for i in range(0, len(members), length)]
+    return list(zip(run_titles(parts), parts, strict=True))
+
+
+def run_titles(parts: Sequence[Sequence[Definition]]) -> list[str]:
+    """Distinct titles for consecutive runs of members sorted by title: `A–F`, `G`, `Ma–Mo`, or
+    `first – last` when even two initials collide."""
     for letters in (1, 2):
         titles = [_run_title(part[0].title, part[-1].title, letters) for part in parts]
         if len(set(titles)) == len(titles):
-            break
-    else:  # titles too alike for initials: name the first and last member
-        titles = [_run_title(part[0].title, part[-1].title, None) for part in parts]
-    return list(zip(titles, parts, strict=True))
+            return titles
+    return [_run_title(part[0].title, part[-1].title, None) for part in parts]
 
 
 def _run_title(first: str, last: str, letters: int | None) -> str:

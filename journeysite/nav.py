@@ -12,12 +12,23 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from journeysite.generated import GeneratedPage, Settings
-from journeysite.grouping import NavGroup, by_title, persona_groups, runs, stakeholder_groups
+from journeysite.grouping import (
+    NavGroup,
+    by_title,
+    is_grouped,
+    persona_groups,
+    runs,
+    stakeholder_groups,
+)
 from journeysite.load import Definition
 from journeysite.portal import Portal, journey_model
+from journeysite.views.ownership import involved_stakeholders, owner_page_uri
 from journeysite.views.persona import ordered_journeys
 
 log = get_plugin_logger(__name__)
+
+NAV_PART_TITLES = {"matrix": "Matrix by journey"}
+"""Subsection titles for generated pages listed together (GeneratedPage.nav_part)."""
 
 
 def build_nav(
@@ -39,8 +50,16 @@ def build_nav(
         return [
             page
             for g, page in generated
-            if g.section == section and g.is_index == index and not g.nav_group
+            if g.section == section and g.is_index == index and not g.nav_group and not g.nav_part
         ]
+
+    def part_pages(section: str) -> list[StructureItem]:
+        """Pages listed together under a subsection named by their `nav_part`."""
+        parts: dict[str, list[StructureItem]] = {}
+        for g, page in generated:
+            if g.section == section and g.nav_part:
+                parts.setdefault(g.nav_part, []).append(page)
+        return [Section(NAV_PART_TITLES[name], pages) for name, pages in parts.items()]
 
     def persona_section(persona: Definition) -> Section:
         journeys = ordered_journeys(portal.journeys_by_persona.get(persona.id, []))
@@ -88,7 +107,10 @@ def build_nav(
     ]
     if stakeholder_children:
         items.append(Section(stakeholders_title, stakeholder_children))
-    ownership_children = section_pages("ownership", True) + section_pages("ownership", False)
+    owners = section_pages("ownership", False)
+    if is_grouped(mode, threshold, len(owners)):
+        owners = _owner_runs(portal, owners, threshold)
+    ownership_children = [*section_pages("ownership", True), *part_pages("ownership"), *owners]
     if ownership_children:
         items.append(Section(html.escape(ownership_title), ownership_children))
 
@@ -99,6 +121,20 @@ def build_nav(
     ):
         page.previous_page, page.next_page = previous, following
     return Navigation(items, ordered)
+
+
+def _owner_runs(portal: Portal, owners: list[StructureItem], size: int) -> list[StructureItem]:
+    """Many teams' ownership pages in alphabetical runs (`A–F`), as a segment lists its personas,
+    so that a team's page does not carry a link to every other team."""
+    by_uri = {item.file.src_uri: item for item in owners if isinstance(item, Page)}
+    teams = [
+        portal.stakeholders[i] for i in involved_stakeholders(portal) if owner_page_uri(i) in by_uri
+    ]
+    sections: list[StructureItem] = []
+    for title, run in runs(by_title(teams), size):
+        items: list[StructureItem] = [by_uri[owner_page_uri(s.id)] for s in run]
+        sections += [Section(html.escape(title), items)] if title else items
+    return sections
 
 
 def _without(items: list[StructureItem], uris: set[str]) -> list[StructureItem]:

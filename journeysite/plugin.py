@@ -112,6 +112,7 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
             portfolio_title=self.config.portfolio_title,
             nav_grouping=self.config.nav_grouping,
             nav_group_threshold=self.config.nav_group_threshold,
+            matrix_rows=self.config.ownership_matrix_rows,
         )
         self._stage(config)
         return config

@@ -198,3 +198,19 @@ def test_small_portals_and_never_keep_flat_lists(portfolio: Project) -> None:
         "Rita Renter Renters",
         "Rob Renter Renters",
     ]
+
+
+def test_many_teams_list_their_ownership_pages_in_runs(portfolio: Project) -> None:
+    portfolio.build()
+    page = portfolio.page("ownership/legal/")
+    entries = [
+        e.get_text(" ", strip=True)
+        for e in page.select(".md-nav--primary a.md-nav__link, .md-nav--primary label.md-nav__link")
+        if e.get_text(strip=True)
+    ]
+    ownership = entries[entries.index("Ownership") + 1 :]
+    # Three teams at a threshold of two: the other run is one link, the page's own run is open.
+    assert ownership[:3] == ["C–G", "L", "Legal: ownership"]
+    assert "Customer Care: ownership" not in entries
+    path = [a.get_text(" ", strip=True) for a in page.select(".md-path a")]
+    assert path == ["Home", "Ownership", "L"]

@@ -519,3 +519,105 @@ def test_empty_portal_has_the_pages_and_says_so(project: Project) -> None:
         "owner_name,supporting,supporting_names,emotion,pain_points,high_severity_pain_points,"
         "opportunities,kpis,unowned,source,line"
     ]
+
+
+def matrix_rows(page) -> list[list[str]]:
+    return [cells(r) for r in page.select("article table.jm-matrix tbody tr")]
+
+
+def test_large_matrix_moves_to_pages_of_whole_journeys(owned: Project) -> None:
+    owned.build()
+    whole = matrix_rows(owned.page("ownership/"))
+    # Alpha moving has 3 touchpoints, Beta billing 2, Onboarding 1: at 3 rows a page, Alpha fills
+    # one page and the other two share the next.
+    owned.configure({"ownership_matrix_rows": 3})
+    owned.build()
+    index = owned.page("ownership/")
+    article = index.select_one("article")
+    assert article.select_one("table.jm-matrix") is None
+    parts = article.select("table.jm-matrix-parts tbody tr")
+    assert [cells(r) for r in parts] == [["A", "1", "3", "1", "1"], ["B–O", "2", "3", "1", "0"]]
+    assert [r.select_one("th a")["href"] for r in parts] == ["matrix/a/", "matrix/b-o/"]
+    # The unowned list and the team summary still cover the whole portfolio.
+    assert article.select_one(".jm-unowned .admonition-title").get_text(" ", strip=True) == (
+        "2 unowned touchpoints (1 with pain points)"
+    )
+    assert len(article.select(".jm-unowned li")) == 2
+    assert cells(article.select_one("table.jm-teams tfoot tr")) == [
+        "No owner", "", "2", "", "", "1", "1"
+    ]  # fmt: skip
+
+    second = owned.page("ownership/matrix/b-o/")
+    assert second.select_one("article h1").get_text(strip=True) == (
+        "Ownership matrix: journeys B–O¶"
+    )
+    assert second.select_one("table.jm-matrix caption").get_text(strip=True) == (
+        "Owner of every touchpoint of journeys B–O"
+    )
+    rows = matrix_rows(second)
+    assert [(r[0], r[2], r[4]) for r in rows] == [
+        ("Beta billing", "Paper bill", "Unowned"),
+        ("Beta billing", "Bill email", "Customer Care"),
+        ("Onboarding", "Web form", "Customer Care"),
+    ]
+    assert (
+        second.select_one("table.jm-matrix th a")["href"] == "../../../journeys/beta/#tp-paper-bill"
+    )
+    pager = second.select_one("nav.jm-parts")
+    assert [(a["href"], a.get_text(strip=True)) for a in pager.select("a")] == [
+        ("../a/", "← Journeys A")
+    ]
+    # Every touchpoint is on exactly one page, as it was on the single page.
+    first = matrix_rows(owned.page("ownership/matrix/a/"))
+    assert sorted(first + rows) == sorted(whole)
+    assert len(first) == 3
+    # The pages sit together in their own subsection, the open one with its table of contents.
+    nav = [
+        (e.name, e.get_text(strip=True))
+        for e in second.select(".md-nav--primary .md-nav__link")
+        if e.get_text(strip=True)
+    ]
+    start = nav.index(("a", "Ownership"))
+    assert nav[start : start + 7] == [
+        ("a", "Ownership"),
+        ("label", "Matrix by journey"),
+        ("a", "Ownership matrix: journeys A"),
+        ("label", "Ownership matrix: journeys B–O"),
+        ("a", "Ownership matrix: journeys B–O"),
+        ("a", "Touchpoints"),
+        ("a", "Customer Care: ownership"),
+    ]
+
+
+def test_a_journey_longer_than_a_matrix_page_keeps_its_page(owned: Project) -> None:
+    owned.configure({"ownership_matrix_rows": 2})
+    owned.build()
+    parts = owned.page("ownership/").select("article table.jm-matrix-parts tbody tr")
+    assert [(cells(r)[0], cells(r)[2]) for r in parts] == [("A", "3"), ("B", "2"), ("O", "1")]
+
+
+def test_unowned_list_names_the_first_two_hundred(minimal: Project) -> None:
+    stages = "".join(
+        f"  - name: Stage {s}\n    touchpoints:\n"
+        + "".join(f"      - name: Step {s}-{t}\n" for t in range(10))
+        for s in range(21)
+    )
+    minimal.write(
+        "journeys/long.md",
+        f"---\ntype: journey\ntitle: Long\npersona: newcomer\nstages:\n{stages}---\n",
+    )
+    minimal.build()
+    banner = minimal.page("ownership/").select_one("article .jm-unowned")
+    assert banner.select_one(".admonition-title").get_text(" ", strip=True) == (
+        "210 unowned touchpoints"
+    )
+    items = banner.select("li")
+    assert len(items) == 200
+    assert items[-1].get_text(" ", strip=True).startswith("Step 19-9 in Long › 20. Stage 19")
+    assert banner.select_one(".jm-unowned__more").get_text(" ", strip=True) == (
+        "The first 200 are listed, those with pain points first; 10 more are flagged in the "
+        "matrix (use “Unowned only”) and in ownership.csv (column unowned )."
+    )
+    # The matrix itself still has every touchpoint, unowned ones marked.
+    rows = minimal.page("ownership/").select("article table.jm-matrix tbody tr[data-unowned]")
+    assert len(rows) == 210

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from journeysite.grouping import run_titles
+from journeysite.load import Definition
 from journeysite.markup import inline
 from journeysite.ownership import OwnershipRecord, kpi_text, ownership_records, records_of
 from journeysite.portal import Portal, journey_model, stakeholder_model
@@ -21,9 +23,16 @@ from journeysite.views.common import (
     link_to,
     notes,
 )
-from journeysite.vocab import CHANNEL_LABELS, MAP_TYPE_LABELS, STAKEHOLDER_KIND_LABELS
+from journeysite.vocab import CHANNEL_LABELS, MAP_TYPE_LABELS, STAKEHOLDER_KIND_LABELS, slugify
 
 MATRIX_URI = "ownership/index.md"
+MATRIX_PARTS_FOLDER = "ownership/matrix"
+DEFAULT_MATRIX_ROWS = 2000
+"""A portfolio with more touchpoints than this gets its matrix on several pages (whole journeys,
+by title), each at most this long unless one journey alone is longer."""
+UNOWNED_LISTED = 200
+"""The unowned list above the matrix names at most this many (pain points first); the matrix's
+"Unowned only" filter and the exports hold the rest."""
 CSV_URI = "ownership/ownership.csv"
 JSON_URI = "ownership/ownership.json"
 PORTAL_JSON_URI = "portal.json"
@@ -79,15 +88,54 @@ class TeamSummary:
 
 
 @dataclass(frozen=True)
+class MatrixPart:
+    """One page of a large portfolio's matrix: consecutive journeys by title."""
+
+    title: str
+    """The run of journey titles, like `A–C` (journeysite.grouping.run_titles)."""
+    src_uri: str
+    journeys: tuple[str, ...]
+    touchpoints: int
+
+
+@dataclass(frozen=True)
+class PartSummary:
+    link: Link
+    journeys: int
+    touchpoints: int
+    unowned: int
+    unowned_with_pain_points: int
+
+
+@dataclass(frozen=True)
 class OwnershipMatrix:
     rows: list[MatrixRow]
+    """Every touchpoint, or none when the matrix is on the pages in `parts`."""
+    parts: list[PartSummary]
     unowned: list[MatrixRow]
+    """The first UNOWNED_LISTED unowned touchpoints, in the matrix's order."""
+    unowned_total: int
     unowned_with_pain_points: int
+    unowned_pain_points: int
+    unowned_high_pain_points: int
+    touchpoints: int
     teams: list[TeamSummary]
     journeys: int
     csv: str
     json: str
     portal_json: str
+
+
+@dataclass(frozen=True)
+class OwnershipMatrixPart:
+    title: str
+    rows: list[MatrixRow]
+    journeys: int
+    unowned: int
+    matrix: str
+    previous: Link | None
+    following: Link | None
+    csv: str
 
 
 def _touchpoint_url(record: OwnershipRecord, url_for: UrlFor) -> str:
@@ -126,9 +174,67 @@ def _owner_link(portal: Portal, stakeholder_id: str | None, url_for: UrlFor) -> 
     return Link(target.title, url_for(owner_page_uri(stakeholder_id)))
 
 
-def ownership_matrix(portal: Portal, url_for: UrlFor) -> OwnershipMatrix:
+def matrix_parts(portal: Portal, rows: int) -> list[MatrixPart] | None:
+    """The matrix's pages when the portfolio has more than `rows` touchpoints, else None.
+
+    One table of every touchpoint grows with the portfolio (150 000 rows, about 90 MB of HTML, at
+    10 000 journeys): too much for a browser, and the largest single cost of the build's memory.
+    Whole journeys are packed in title order, so a journey's touchpoints stay on one page.
+    """
+    counts = Counter(record.journey.id for record in ownership_records(portal))
+    if sum(counts.values()) <= rows:
+        return None
+    journeys = sorted(
+        (portal.journeys[i] for i in counts), key=lambda d: (d.title.casefold(), d.id)
+    )
+    runs: list[list[Definition]] = []
+    size = 0
+    for journey in journeys:
+        if not runs or (size and size + counts[journey.id] > rows):
+            runs.append([])
+            size = 0
+        runs[-1].append(journey)
+        size += counts[journey.id]
+    parts, used = [], set()
+    for title, run in zip(run_titles(runs), runs, strict=True):
+        # `A–C` gives `a-c`: the dash of a run title is a word break, not a letter to drop.
+        key = base = slugify(title.replace("–", " ")) or "journeys"
+        counter = 2
+        while key in used:
+            key, counter = f"{base}-{counter}", counter + 1
+        used.add(key)
+        parts.append(
+            MatrixPart(
+                title=title,
+                src_uri=f"{MATRIX_PARTS_FOLDER}/{key}.md",
+                journeys=tuple(j.id for j in run),
+                touchpoints=sum(counts[j.id] for j in run),
+            )
+        )
+    return parts
+
+
+def _records_by_journey(portal: Portal) -> dict[str, list[tuple[int, OwnershipRecord]]]:
+    """Each journey's records with their position in the matrix's order."""
+    index: dict[str, list[tuple[int, OwnershipRecord]]] = defaultdict(list)
+    for position, record in enumerate(ownership_records(portal)):
+        index[record.journey.id].append((position, record))
+    return dict(index)
+
+
+def _part_records(portal: Portal, part: MatrixPart) -> list[OwnershipRecord]:
+    index = portal.derived(_records_by_journey)
+    found = [entry for journey_id in part.journeys for entry in index.get(journey_id, [])]
+    return [record for _, record in sorted(found, key=lambda entry: entry[0])]
+
+
+def ownership_matrix(
+    portal: Portal, url_for: UrlFor, parts: list[MatrixPart] | None = None
+) -> OwnershipMatrix:
+    """The matrix page: unowned touchpoints, every touchpoint (or the pages that hold them when
+    `parts` is given), the per-team summary and the exports."""
     records = ownership_records(portal)
-    rows = [_matrix_row(r, portal, url_for) for r in records]
+    unowned = [r for r in records if r.unowned]
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for record in records:
         tp = record.touchpoint
@@ -155,16 +261,57 @@ def ownership_matrix(portal: Portal, url_for: UrlFor) -> OwnershipMatrix:
         for ident in involved_stakeholders(portal)
     ]
     teams.sort(key=lambda t: (-t.owns, -t.supports, t.page.text.casefold()))
-    unowned = [row for row in rows if row.unowned]
     return OwnershipMatrix(
-        rows=rows,
-        unowned=unowned,
-        unowned_with_pain_points=sum(1 for row in unowned if row.pain_points),
+        rows=[] if parts else [_matrix_row(r, portal, url_for) for r in records],
+        parts=[_part_summary(portal, part, url_for) for part in parts or []],
+        unowned=[_matrix_row(r, portal, url_for) for r in unowned[:UNOWNED_LISTED]],
+        unowned_total=len(unowned),
+        unowned_with_pain_points=sum(1 for r in unowned if r.touchpoint.pain_points),
+        unowned_pain_points=sum(len(r.touchpoint.pain_points) for r in unowned),
+        unowned_high_pain_points=sum(
+            p.severity == "high" for r in unowned for p in r.touchpoint.pain_points
+        ),
+        touchpoints=len(records),
         teams=teams,
         journeys=len({r.journey.id for r in records}),
         csv=url_for(CSV_URI),
         json=url_for(JSON_URI),
         portal_json=url_for(PORTAL_JSON_URI),
+    )
+
+
+def _part_summary(portal: Portal, part: MatrixPart, url_for: UrlFor) -> PartSummary:
+    unowned = [r for r in _part_records(portal, part) if r.unowned]
+    return PartSummary(
+        link=Link(part.title, url_for(part.src_uri)),
+        journeys=len(part.journeys),
+        touchpoints=part.touchpoints,
+        unowned=len(unowned),
+        unowned_with_pain_points=sum(1 for r in unowned if r.touchpoint.pain_points),
+    )
+
+
+def ownership_matrix_part(
+    portal: Portal, parts: list[MatrixPart], index: int, url_for: UrlFor
+) -> OwnershipMatrixPart:
+    """One page of a large portfolio's matrix, with links to the pages before and after it."""
+    part = parts[index]
+
+    def neighbour(i: int) -> Link | None:
+        if 0 <= i < len(parts):
+            return Link(parts[i].title, url_for(parts[i].src_uri))
+        return None
+
+    rows = [_matrix_row(r, portal, url_for) for r in _part_records(portal, part)]
+    return OwnershipMatrixPart(
+        title=part.title,
+        rows=rows,
+        journeys=len(part.journeys),
+        unowned=sum(1 for row in rows if row.unowned),
+        matrix=url_for(MATRIX_URI),
+        previous=neighbour(index - 1),
+        following=neighbour(index + 1),
+        csv=url_for(CSV_URI),
     )
 
 

@@ -80,17 +80,25 @@ def stakeholder_groups(
 def _groups(
     titled: Iterable[tuple[str, list[Definition]]], slug: Callable[[str], str], folder: str
 ) -> list[NavGroup]:
-    groups: list[NavGroup] = []
+    pairs = list(titled)
+    keys = unique_keys([slug(title) for title, _ in pairs])
+    return [
+        NavGroup(key, title, tuple(by_title(members)), posixpath.join(folder, key, "index.md"))
+        for key, (title, members) in zip(keys, pairs, strict=True)
+    ]
+
+
+def unique_keys(keys: Iterable[str]) -> list[str]:
+    """The keys with `-2`, `-3`, … added to repeats, for folder or file names among siblings."""
     used: set[str] = set()
-    for title, members in titled:
-        key = base = slug(title)
-        counter = 2
-        while key in used:
-            key, counter = f"{base}-{counter}", counter + 1
-        used.add(key)
-        src_uri = posixpath.join(folder, key, "index.md")
-        groups.append(NavGroup(key, title, tuple(by_title(members)), src_uri))
-    return groups
+    out = []
+    for key in keys:
+        candidate, counter = key, 2
+        while candidate in used:
+            candidate, counter = f"{key}-{counter}", counter + 1
+        used.add(candidate)
+        out.append(candidate)
+    return out
 
 
 def runs(members: Sequence[Definition], size: int) -> list[tuple[str, list[Definition]]]:

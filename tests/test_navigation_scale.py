@@ -57,6 +57,15 @@ def nav_links(page: BeautifulSoup) -> list[str]:
     return [a.get_text(" ", strip=True) for a in page.select(".md-nav--primary a.md-nav__link")]
 
 
+def nav_entries(page: BeautifulSoup) -> list[str]:
+    """Links and section labels of the primary navigation, in order."""
+    return [
+        e.get_text(" ", strip=True)
+        for e in page.select(".md-nav--primary a.md-nav__link, .md-nav--primary label.md-nav__link")
+        if e.get_text(strip=True)
+    ]
+
+
 def test_journeys_index_lists_segments_with_their_personas(portfolio: Project) -> None:
     portfolio.build()
     index = portfolio.page("journeys/")
@@ -127,11 +136,7 @@ def test_navigation_does_not_grow_with_other_segments(portfolio: Project) -> Non
     # A segment larger than the threshold lists runs of at most that many personas: the page's
     # own run is open (its title a label), the others are links to their first persona.
     page = portfolio.page("journeys/owner3-solar/")
-    entries = [
-        e.get_text(" ", strip=True)
-        for e in page.select(".md-nav--primary a.md-nav__link, .md-nav--primary label.md-nav__link")
-        if e.get_text(strip=True)
-    ]
+    entries = nav_entries(page)
     owners = entries[entries.index("Owners") + 1 :]
     assert owners[:4] == [
         "Olga Owner – Owner 0",
@@ -203,11 +208,7 @@ def test_small_portals_and_never_keep_flat_lists(portfolio: Project) -> None:
 def test_many_teams_list_their_ownership_pages_in_runs(portfolio: Project) -> None:
     portfolio.build()
     page = portfolio.page("ownership/legal/")
-    entries = [
-        e.get_text(" ", strip=True)
-        for e in page.select(".md-nav--primary a.md-nav__link, .md-nav--primary label.md-nav__link")
-        if e.get_text(strip=True)
-    ]
+    entries = nav_entries(page)
     ownership = entries[entries.index("Ownership") + 1 :]
     # Three teams at a threshold of two: the other run is one link, the page's own run is open.
     assert ownership[:3] == ["C–G", "L", "Legal: ownership"]

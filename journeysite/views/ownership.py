@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from journeysite.grouping import run_titles
+from journeysite.grouping import run_titles, unique_keys
 from journeysite.load import Definition
 from journeysite.markup import inline
 from journeysite.ownership import OwnershipRecord, kpi_text, ownership_records, records_of
@@ -195,22 +195,18 @@ def matrix_parts(portal: Portal, rows: int) -> list[MatrixPart] | None:
             size = 0
         runs[-1].append(journey)
         size += counts[journey.id]
-    parts, used = [], set()
-    for title, run in zip(run_titles(runs), runs, strict=True):
-        # `A–C` gives `a-c`: the dash of a run title is a word break, not a letter to drop.
-        key = base = slugify(title.replace("–", " ")) or "journeys"
-        counter = 2
-        while key in used:
-            key, counter = f"{base}-{counter}", counter + 1
-        used.add(key)
-        parts.append(
-            MatrixPart(
-                title=title,
-                src_uri=f"{MATRIX_PARTS_FOLDER}/{key}.md",
-                journeys=tuple(j.id for j in run),
-                touchpoints=sum(counts[j.id] for j in run),
-            )
+    titles = run_titles(runs)
+    # `A–C` gives `a-c`: the dash of a run title is a word break, not a letter to drop.
+    keys = unique_keys(slugify(title.replace("–", " ")) or "journeys" for title in titles)
+    parts = [
+        MatrixPart(
+            title=title,
+            src_uri=f"{MATRIX_PARTS_FOLDER}/{key}.md",
+            journeys=tuple(j.id for j in run),
+            touchpoints=sum(counts[j.id] for j in run),
         )
+        for title, key, run in zip(titles, keys, runs, strict=True)
+    ]
     return parts
 
 

@@ -34,6 +34,7 @@ from journeysite.paths import SiteFile, check_links, project_roots
 from journeysite.render import Renderer, theme_dir
 from journeysite.safeguards import safe_features
 from journeysite.search import search_html
+from journeysite.searchindex import write_streamed
 from journeysite.toc import extend_toc
 from journeysite.views.journey import journey_page
 from journeysite.views.persona import persona_page
@@ -78,6 +79,8 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         """Files parsed and validated by earlier builds of this serve session."""
         self.exports = ExportFolder()
         """Where this build's exports are written before MkDocs copies them into the site."""
+        self.muted_search: Any = None
+        """Material's search plugin while its own index write is skipped (journeysite.searchindex)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds.
@@ -131,8 +134,13 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         self.staged = staged
         log.info(f"building into {staged.staging.name}; it replaces {staged.site} on success")
 
+    @event_priority(100)  # first: instead of the search plugin's own write of its index
+    def _write_search_index(self, *, config: Any) -> None:
+        self.muted_search = write_streamed(config)
+
     @event_priority(-100)  # last: after every other plugin wrote its files into the staged site
-    def on_post_build(self, *, config: Any) -> None:
+    def _commit(self, *, config: Any) -> None:
+        self._unmute_search()
         heap.thaw()
         self.exports.clear()  # copied into the site by now
         if self.staged is None:
@@ -143,7 +151,15 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         config.site_dir = str(self.staged.site)
         self.staged = None
 
+    on_post_build = CombinedEvent(_write_search_index, _commit)
+
+    def _unmute_search(self) -> None:
+        if self.muted_search is not None:
+            self.muted_search.config.enabled = True
+            self.muted_search = None
+
     def on_build_error(self, *, error: Exception) -> None:
+        self._unmute_search()
         heap.thaw()
         self.exports.clear()
         if self.staged is not None:

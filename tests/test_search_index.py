@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
+from typing import Any
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
 from journeysite.search import search_html
+from journeysite.searchindex import index_chunks, material_search
 from tests.conftest import Project
 
 
@@ -75,3 +81,47 @@ def test_marked_elements_are_left_out_with_everything_inside() -> None:
         '<h3 id="tp-other-name">Other</h3><p>new</p>'
     )
     assert search_html("<h1>Plain page</h1><p>text</p>") is None
+
+
+def build_keeping_plugins(project: Project, dirty: bool = False) -> Any:
+    """A real build whose plugin instances stay inspectable afterwards."""
+    config = load_config(str(project.root / "mkdocs.yml"))
+    cwd = os.getcwd()
+    os.chdir(project.root)
+    try:
+        config.plugins.on_startup(command="build", dirty=dirty)
+        build(config, dirty=dirty)
+        config.plugins.on_shutdown()
+    finally:
+        os.chdir(cwd)
+    return config
+
+
+def test_index_is_written_in_pieces_with_the_search_plugins_bytes(minimal: Project) -> None:
+    minimal.write(
+        "journeys/odd.md",
+        '---\ntype: journey\ntitle: "Café \\"quoted\\" back\\\\slash 🚲"\npersona: newcomer\n'
+        "stages:\n  - name: </script> stage\n---\n",
+    )
+    config = build_keeping_plugins(minimal)
+    search = config.plugins["material/search"]
+    # The search plugin's own write was skipped for that build only: it indexes the next one.
+    assert search.config.enabled
+    assert material_search(config) is search  # so journeysite wrote the file, in pieces
+    expected = search.search_index.generate_search_index(None)
+    assert "".join(index_chunks(search.search_index)) == expected
+    written = (minimal.site / "search/search_index.json").read_bytes()
+    assert written == expected.encode("utf-8")
+    assert (
+        b"Caf\\u00e9" in written and b"\\ud83d\\udeb2" in written
+    )  # JSON escapes, like json.dumps
+
+
+def test_a_dirty_build_leaves_the_index_to_the_search_plugin(minimal: Project) -> None:
+    build_keeping_plugins(minimal)
+    (minimal.site / "search/search_index.json").unlink()
+    config = build_keeping_plugins(minimal, dirty=True)
+    search = config.plugins["material/search"]
+    assert material_search(config) is None and search.config.enabled
+    index = json.loads((minimal.site / "search/search_index.json").read_text(encoding="utf-8"))
+    assert any(d["location"] == "journeys/onboarding/" for d in index["docs"])

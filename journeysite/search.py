@@ -9,8 +9,9 @@ which the build holds in memory. So the generated sections are handed to the sea
 their headings (ids kept, so results still link to the section) plus one paragraph each of the
 pieces of text not already indexed higher up the page; a heading with nothing new is left out,
 except a touchpoint's, so each touchpoint stays a result of its own. Charts are left out (their points are in
-the grid and the touchpoint cards), as is anything marked `data-search-exclude`. The writer's
-part of the page (everything before the first generated heading) is indexed as it is.
+the grid and the touchpoint cards), as is anything marked `data-search-exclude`, with the headings
+inside it (Material's own parser would keep those as empty results). The writer's part of the
+page (everything before the first generated heading) is otherwise indexed as it is.
 
 The plugin swaps this HTML in for the search plugin only (journeysite.plugin, `on_page_context`).
 Regular expressions are enough here because the HTML after the first generated heading is our
@@ -41,12 +42,13 @@ _TAG = re.compile(r"<[^>]*>")
 
 def search_html(html: str) -> str | None:
     """The HTML to index for a rendered journeysite page, or None to index it unchanged."""
+    excluded = "data-search-exclude" in html
+    if excluded:  # anywhere: a wrapper can open before the first generated heading inside it
+        html = _without_excluded(html)
     start = _GENERATED_HEADING.search(html)
     if start is None:
-        return None
+        return html if excluded else None
     generated = html[start.start() :]
-    if "data-search-exclude" in generated:
-        generated = _without_excluded(generated)
     for skipped in _SKIPPED:
         generated = skipped.sub("", generated)
     parts = _HEADING.split(generated)  # text, heading, text, heading, ..., text

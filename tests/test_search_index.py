@@ -125,3 +125,15 @@ def test_a_dirty_build_leaves_the_index_to_the_search_plugin(minimal: Project) -
     assert material_search(config) is None and search.config.enabled
     index = json.loads((minimal.site / "search/search_index.json").read_text(encoding="utf-8"))
     assert any(d["location"] == "journeys/onboarding/" for d in index["docs"])
+
+
+def test_ownership_pages_are_found_by_title_not_by_every_touchpoint(minimal: Project) -> None:
+    minimal.build()
+    team = entries(minimal, "ownership/care/")
+    assert list(team) == ["", "#customer-care-ownership"]  # the page and its heading, no more
+    assert team[""]["title"] == "Customer Care: ownership"
+    assert "Owns1 touchpoint" in team["#customer-care-ownership"]["text"]
+    matrix = entries(minimal, "ownership/")
+    assert not any("Web form" in d["text"] for d in matrix.values())
+    # The touchpoint is still found where it is written.
+    assert entries(minimal, "journeys/onboarding/")["#tp-web-form-name"]["title"] == "Web form"

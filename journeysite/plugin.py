@@ -6,6 +6,7 @@ import html
 import logging
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -73,8 +74,8 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         self.staged: StagedSite | None = None
         self.mkdocs_config: Any = None
         self.files: Files | None = None
-        self.rendered: dict[str, tuple[str, str, int]] = {}
-        """(Markdown HTML, full HTML, length of the writer's toc) of the page being written."""
+        self.rendered: dict[str, tuple[str, str, Callable[[], None]]] = {}
+        """(Markdown HTML, full HTML, undo of its toc entries) of the page being written."""
         self.load_cache = LoadCache()
         """Files parsed and validated by earlier builds of this serve session."""
         self.exports = ExportFolder()
@@ -306,7 +307,6 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
             out = self.renderer.render("errors.html", diagnostics=problems, body=_markup(html))
         else:
             return None
-        extend_toc(page.toc, out)
         return out
 
     # A page's generated HTML exists only while that page is written: rendered just before its
@@ -318,10 +318,9 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
     def _render_page(self, context: Any, *, page: Page, config: Any, nav: Navigation) -> Any:
         assert self.files is not None
         markdown_html = page.content or ""
-        toc_length = len(page.toc.items)
         full = self.render_content(markdown_html, page, self.files)
         if full is not None:
-            self.rendered[page.file.src_uri] = (markdown_html, full, toc_length)
+            self.rendered[page.file.src_uri] = (markdown_html, full, extend_toc(page.toc, full))
             page.content = search_html(full) or full  # what the search plugin indexes
         return context
 
@@ -335,8 +334,8 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
 
     def on_post_page(self, output: str, *, page: Page, config: Any) -> str:
         if (rendered := self.rendered.pop(page.file.src_uri, None)) is not None:
-            page.content, _, toc_length = rendered
-            del page.toc.items[toc_length:]  # the generated headings, until the page is built again
+            page.content, _, remove_generated_headings = rendered
+            remove_generated_headings()  # until the page is built again
         return output
 
 

@@ -137,3 +137,18 @@ def test_ownership_pages_are_found_by_title_not_by_every_touchpoint(minimal: Pro
     assert not any("Web form" in d["text"] for d in matrix.values())
     # The touchpoint is still found where it is written.
     assert entries(minimal, "journeys/onboarding/")["#tp-web-form-name"]["title"] == "Web form"
+
+
+def test_portfolio_tables_and_charts_are_found_on_their_journeys_not_again(
+    minimal: Project,
+) -> None:
+    minimal.build()
+    index = json.loads((minimal.site / "search/search_index.json").read_text(encoding="utf-8"))
+    portfolio = [d for d in index["docs"] if d["location"].startswith("portfolio/")]
+    assert {d["title"] for d in portfolio} >= {"Pain-point heatmap", "KPI board", "Channels"}
+    text = " ".join(d["text"] for d in portfolio)
+    assert "Bill is confusing" not in text  # the pain point, listed in the heatmap's table
+    assert "Web form" not in text  # the touchpoint, listed under its channel
+    assert "data-jm-options" not in json.dumps(index)  # no chart, on any page
+    found = [d for d in index["docs"] if "Bill is confusing" in d["text"]]
+    assert [d["location"] for d in found] == ["journeys/onboarding/#jm-map"]

@@ -654,3 +654,26 @@ def test_empty_portal_has_portfolio_pages(project: Project) -> None:
     assert "No stages to show yet." in project.page("portfolio/pain-points/").get_text()
     assert "No touchpoints in today's maps yet." in project.page("portfolio/channels/").get_text()
     assert "No journey maps yet." in project.page("portfolio/evidence/").get_text()
+
+
+def test_kpi_chart_of_a_large_portfolio_shows_those_furthest_from_target(
+    minimal: Project,
+) -> None:
+    kpis = "".join(
+        f"  - {{name: Metric {n:02d}, value: {n}, target: 100, unit: '%'}}\n" for n in range(1, 71)
+    )
+    minimal.write(
+        "journeys/metrics.md",
+        f"---\ntype: journey\ntitle: Metrics\npersona: newcomer\nkpis:\n{kpis}"
+        "stages:\n  - name: Use\n---\n",
+    )
+    minimal.build()
+    page = minimal.page("portfolio/kpis/")
+    chart = options(page, "chart-portfolio-kpis")
+    labels = chart["yAxis"][0]["data"]
+    assert len(labels) == 60
+    assert labels[0].startswith("Metric 01") and labels[-1].startswith("Metric 60")
+    description = page.select_one("#chart-portfolio-kpis-desc").get_text(" ", strip=True)
+    assert "the 60 KPIs furthest from their targets, of 70 comparable ones" in description
+    assert len(rows(page.select_one("#chart-portfolio-kpis-figure table"))) == 60
+    assert len(page.select("table.jm-kpi-board__table tbody tr")) == 70

@@ -115,12 +115,21 @@ def _unique(label: str, seen: set[str]) -> str:
     return candidate
 
 
+CHART_BARS = 60
+"""At most this many bars: a portfolio's thousands of KPIs would make a chart tens of thousands
+of pixels tall. Beyond it the chart shows those furthest from target; the table has them all."""
+
+
 def _chart(rows: list[BoardRow]) -> Chart | None:
     """Horizontal bars of progress towards target; on- and off-target bars are separate series,
     so the legend, the decal pattern and a ✓/✗ label tell them apart, not colour alone."""
-    shown = [r for r in rows if r.progress is not None]
-    if not shown:
+    comparable = [r for r in rows if r.progress is not None]
+    if not comparable:
         return None
+    shown = comparable
+    if len(comparable) > CHART_BARS:  # furthest from target first, then in the table's order
+        order = sorted(range(len(comparable)), key=lambda i: (comparable[i].progress, i))
+        shown = [comparable[i] for i in sorted(order[:CHART_BARS])]
     bar = Bar(init_opts=opts.InitOpts(chart_id="chart-portfolio-kpis"))
     bar.add_xaxis([r.label for r in shown])
     for name, wanted in ((ON_TARGET, True), (OFF_TARGET, False)):
@@ -153,10 +162,16 @@ def _chart(rows: list[BoardRow]) -> Chart | None:
         "data": [{"xAxis": 100}],
     }
     options["grid"] = {"left": 8, "right": 64, "top": 40, "bottom": 8, "containLabel": True}
-    left_out = len(rows) - len(shown)
+    left_out = len(rows) - len(comparable)
     on = sum(r.on_target is True for r in shown)
+    which = (
+        f"the {len(shown)} KPIs furthest from their targets, of {len(comparable)} comparable ones "
+        "(every KPI is in the table below),"
+        if len(shown) < len(comparable)
+        else f"{len(shown)} KPIs"
+    )
     description = (
-        f"Progress towards target of {len(shown)} KPIs as a percentage of their target, "
+        f"Progress towards target of {which} as a percentage of their target, "
         "direction-aware (for lower-is-better KPIs, target ÷ value), so 100 % or more is on "
         f"target whichever way is better: {on} on target (✓), {len(shown) - on} off target (✗)."
         + (

@@ -677,3 +677,32 @@ def test_kpi_chart_of_a_large_portfolio_shows_those_furthest_from_target(
     assert "the 60 KPIs furthest from their targets, of 70 comparable ones" in description
     assert len(rows(page.select_one("#chart-portfolio-kpis-figure table"))) == 60
     assert len(page.select("table.jm-kpi-board__table tbody tr")) == 70
+
+
+def test_heatmap_of_a_large_portfolio_shows_the_journeys_with_most_pain(
+    minimal: Project,
+) -> None:
+    # 42 more journeys: "Calm 1" and "Calm 2" have no pain points, the others one or two each.
+    for n in range(1, 43):
+        title = f"Calm {n}" if n <= 2 else f"Busy {n:02d}"
+        pains = "" if n <= 2 else "    pain_points: [Slow]\n" * 1
+        minimal.write(
+            f"journeys/j{n:02d}.md",
+            f"---\ntype: journey\ntitle: {title}\npersona: newcomer\nstages:\n"
+            f"  - name: Wait {n}\n{pains}---\n",
+        )
+    minimal.build()
+    page = minimal.page("portfolio/pain-points/")
+    matrix = page.select("article table.jm-heat")[0]
+    columns = [th.get_text(strip=True) for th in matrix.select("thead th")][1:-1]
+    assert len(columns) == 40
+    assert "Calm 1" not in columns and "Calm 2" not in columns
+    assert columns[0] == "Busy 03" and columns[-1] == "Onboarding"  # the page's order, by title
+    # Rows are the stages of the journeys shown: the calm journeys' own stages are left out.
+    assert "Wait 1" not in [r[0] for r in rows(matrix)]
+    note = page.select_one("article .jm-note").get_text(" ", strip=True)
+    assert note.startswith("The 40 journeys with the most pain (severity-weighted) of the 43")
+    chart = options(page, "chart-portfolio-pain-journeys")
+    assert chart["xAxis"][0]["data"] == columns
+    # Every pain point is still listed.
+    assert len(page.select("table.jm-pain-list tbody tr")) == 41

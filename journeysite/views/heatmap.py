@@ -6,8 +6,9 @@ A cell is the severity-weighted count of the pain points written on a stage or o
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from markupsafe import Markup
@@ -65,6 +66,8 @@ class Matrix:
     columns: list[Link]
     rows: list[Row]
     chart: Chart | None
+    of: int = 0
+    """How many columns there are in all, when only some are shown (HEAT_JOURNEYS)."""
 
     @cached_property
     def top(self) -> int:
@@ -152,8 +155,21 @@ def pain_points_page(portal: Portal, url_for: UrlFor) -> PainPointsPage:
     )
 
 
+HEAT_JOURNEYS = 40
+"""The stage × journey heatmap shows at most this many journeys, those with the most pain
+(severity-weighted) in the page's order: thousands of columns are no chart and no table a reader
+can use. Every pain point is still listed on the page, and on its journey's page."""
+
+
 def _by_journey(journeys: list[Definition], rows: _Rows, url_for: UrlFor) -> Matrix:
     sums = _sums([r for j in journeys for r in pain_points_of(j)], lambda ref: ref.journey.id)
+    everyone = journeys
+    if len(journeys) > HEAT_JOURNEYS:
+        pain: dict[str, int] = defaultdict(int)
+        for (_, journey_id), (score, _) in sums.items():
+            pain[journey_id] += score
+        order = sorted(range(len(journeys)), key=lambda i: (-pain[journeys[i].id], i))
+        journeys = [journeys[i] for i in sorted(order[:HEAT_JOURNEYS])]
     cells: dict[tuple[str, int], Cell] = {}
     for column, journey in enumerate(journeys):
         url = url_for(journey.file.src_uri)
@@ -165,14 +181,16 @@ def _by_journey(journeys: list[Definition], rows: _Rows, url_for: UrlFor) -> Mat
     matrix_rows = [
         Row(rows.names[key], [cells.get((key, c)) for c in range(len(journeys))])
         for key in rows.names
+        if any((key, c) in cells for c in range(len(journeys)))  # a stage of a journey shown
     ]
-    return _matrix(
+    matrix = _matrix(
         "Severity-weighted pain points by stage and journey",
         "chart-portfolio-pain-journeys",
         [link_definition(j, url_for) for j in journeys],
         matrix_rows,
         "journey",
     )
+    return replace(matrix, of=len(everyone))
 
 
 def _by_channel(journeys: list[Definition], rows: _Rows, refs: list[PainPointRef]) -> Matrix:

@@ -25,6 +25,7 @@ from journeysite.views.portfolio import (
     STAGE_LEVEL,
     PainPointRef,
     channel_label,
+    first_by,
     future_journeys,
     pain_points_of,
     todays_journeys,
@@ -164,12 +165,10 @@ can use. Every pain point is still listed on the page, and on its journey's page
 def _by_journey(journeys: list[Definition], rows: _Rows, url_for: UrlFor) -> Matrix:
     sums = _sums([r for j in journeys for r in pain_points_of(j)], lambda ref: ref.journey.id)
     everyone = journeys
-    if len(journeys) > HEAT_JOURNEYS:
-        pain: dict[str, int] = defaultdict(int)
-        for (_, journey_id), (score, _) in sums.items():
-            pain[journey_id] += score
-        order = sorted(range(len(journeys)), key=lambda i: (-pain[journeys[i].id], i))
-        journeys = [journeys[i] for i in sorted(order[:HEAT_JOURNEYS])]
+    pain: dict[str, int] = defaultdict(int)
+    for (_, journey_id), (score, _) in sums.items():
+        pain[journey_id] += score
+    journeys = first_by(journeys, HEAT_JOURNEYS, lambda j: -pain[j.id])  # most pain
     cells: dict[tuple[str, int], Cell] = {}
     for column, journey in enumerate(journeys):
         url = url_for(journey.file.src_uri)

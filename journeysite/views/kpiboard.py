@@ -12,7 +12,7 @@ from journeysite.model import Kpi
 from journeysite.portal import Portal, journey_model
 from journeysite.views.charts import Chart, Table, base_options, plain_options
 from journeysite.views.common import Link, UrlFor, link_definition, number
-from journeysite.views.portfolio import sorted_journeys
+from journeysite.views.portfolio import first_by, sorted_journeys
 from journeysite.vocab import MAP_TYPE_LABELS
 
 ON_TARGET = "On target"
@@ -126,10 +126,7 @@ def _chart(rows: list[BoardRow]) -> Chart | None:
     comparable = [r for r in rows if r.progress is not None]
     if not comparable:
         return None
-    shown = comparable
-    if len(comparable) > CHART_BARS:  # furthest from target first, then in the table's order
-        order = sorted(range(len(comparable)), key=lambda i: (comparable[i].progress, i))
-        shown = [comparable[i] for i in sorted(order[:CHART_BARS])]
+    shown = first_by(comparable, CHART_BARS, lambda r: r.progress)  # furthest from target
     bar = Bar(init_opts=opts.InitOpts(chart_id="chart-portfolio-kpis"))
     bar.add_xaxis([r.label for r in shown])
     for name, wanted in ((ON_TARGET, True), (OFF_TARGET, False)):

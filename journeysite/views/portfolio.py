@@ -7,7 +7,9 @@ maps. Future-state maps describe a target, so their touchpoints and pain points 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from journeysite.load import Definition
 from journeysite.model import Note, Touchpoint
@@ -21,6 +23,18 @@ CHANNEL_ORDER = [STAGE_LEVEL, *CHANNEL_LABELS.values(), NO_CHANNEL]
 
 UNRATED_WEIGHT = 1
 """A pain point without a severity weighs as much as a low one: it counts, but never outranks."""
+
+
+T = TypeVar("T")
+
+
+def first_by(items: Sequence[T], count: int, key: Callable[[T], Any]) -> list[T]:
+    """The `count` items with the lowest `key` (ties by position), kept in their given order: what
+    a chart shows when a portfolio has too many items to draw (its table lists them all)."""
+    if len(items) <= count:
+        return list(items)
+    order = sorted(range(len(items)), key=lambda i: (key(items[i]), i))
+    return [items[i] for i in sorted(order[:count])]
 
 
 def severity_weight(note: Note) -> int:

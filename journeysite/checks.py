@@ -1,8 +1,15 @@
-"""Cross-file rules: unique ids, references that resolve, touchpoint ids and evidence within a journey."""
+"""Cross-file rules: unique ids, references that resolve, touchpoint ids and evidence within a journey.
+
+The rules come in two kinds. Those inside one file (`file_problems`) read its model. Those
+between files read an `Outline` of each definition: its id, where that is written, and every
+value that names another definition. An outline is a few hundred bytes, so `journeysite check`
+sends outlines rather than models back from its worker processes (journeysite/parallel.py).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from journeysite.diagnostics import Code, Diagnostic, SeverityLevel, did_you_mean
 from journeysite.frontmatter import dotted
@@ -10,39 +17,156 @@ from journeysite.load import Definition
 from journeysite.portal import Portal, TouchpointRef, journey_model, stakeholder_model
 
 
+@dataclass(frozen=True)
+class Reference:
+    """A value that names another definition: a journey's persona, a touchpoint's owner, …"""
+
+    path: tuple[str | int, ...]
+    value: str
+    target: str
+    """The type of definition it names: `persona`, `stakeholder` or `journey`."""
+    line: int
+
+
+@dataclass(frozen=True)
+class Outline:
+    """What the rules between files read of one definition."""
+
+    type: str
+    id: str
+    src_uri: str
+    display: str
+    id_line: int
+    map: str | None
+    """A journey's map kind (a baseline must name a current-state map); None for the others."""
+    references: tuple[Reference, ...]
+
+
 def build_portal(
     definitions: Iterable[Definition], unowned: SeverityLevel | None = None
 ) -> tuple[Portal, list[Diagnostic]]:
-    """Index definitions by type and id (first file wins on a duplicate) and check references.
+    """Index definitions by type and id (first file wins on a duplicate) and check every rule.
 
     `unowned` is what a touchpoint without an owner is: an error (`require_owner: true`), a
     warning (where warnings do not fail, as in `journeysite check`), or None: no diagnostic, as in
     a build, where the ownership matrix lists them instead.
     """
-    portal = Portal()
-    diagnostics: list[Diagnostic] = []
     ordered = sorted(definitions, key=lambda d: d.file.src_uri)
+    kept, diagnostics = cross_problems(outline(d) for d in ordered)
+    portal = Portal()
     for definition in ordered:
-        existing = portal.of_type(definition.type).get(definition.id)
-        if existing is not None:
-            diagnostics.append(
-                _at(
-                    definition,
-                    _id_line(definition),
-                    Code.DUPLICATE_ID,
-                    f"id: duplicate {definition.type} id `{definition.id}` "
-                    f"(also defined in {existing.file.display}:{_id_line(existing)})",
-                )
-            )
-            continue
-        portal.add(definition)
-    for journey in portal.journeys.values():
-        diagnostics.extend(_check_journey(journey, portal))
-    for stakeholder in portal.stakeholders.values():
-        diagnostics.extend(_check_stakeholder(stakeholder, portal))
-    if unowned is not None:
-        diagnostics.extend(_check_ownership(portal, unowned))
+        diagnostics += file_problems(definition, unowned)
+        if definition.file.src_uri in kept:
+            portal.add(definition)
     return portal, diagnostics
+
+
+def outline(definition: Definition) -> Outline:
+    """The id and the references of a definition, each with the line it is written on."""
+    model = definition.model
+    found: list[tuple[tuple[str | int, ...], str | None, str]] = []
+    journey_map = None
+    if definition.type == "journey":
+        journey = journey_model(definition)
+        journey_map = journey.map
+        found += [
+            (("persona",), journey.persona, "persona"),
+            (("owner",), journey.owner, "stakeholder"),
+        ]
+        if journey.map == "future" and journey.baseline != definition.id:
+            found.append((("baseline",), journey.baseline, "journey"))
+        for s, stage in enumerate(journey.stages):
+            for t, tp in enumerate(stage.touchpoints):
+                base = ("stages", s, "touchpoints", t)
+                found.append(((*base, "owner"), tp.owner, "stakeholder"))
+                found += [
+                    ((*base, "supporting", i), supporter, "stakeholder")
+                    for i, supporter in enumerate(tp.supporting)
+                ]
+    elif definition.type == "stakeholder":
+        found += [
+            (("relationships", i, "with"), relationship.with_, "stakeholder")
+            for i, relationship in enumerate(stakeholder_model(definition).relationships)
+            if relationship.with_ != definition.id
+        ]
+    return Outline(
+        type=model.type,
+        id=definition.id,
+        src_uri=definition.file.src_uri,
+        display=definition.file.display,
+        id_line=_id_line(definition),
+        map=journey_map,
+        references=tuple(
+            Reference(path, value, target, definition.line_of(*path))
+            for path, value, target in found
+            if value
+        ),
+    )
+
+
+def cross_problems(outlines: Iterable[Outline]) -> tuple[set[str], list[Diagnostic]]:
+    """Duplicate ids and references that name nothing (or the wrong kind of map).
+
+    Returns the source URIs of the definitions kept (the first, by source URI, of each id) and
+    the problems. References are checked for the kept definitions only: a duplicate is reported
+    once, as a duplicate.
+    """
+    index: dict[str, dict[str, Outline]] = {"journey": {}, "persona": {}, "stakeholder": {}}
+    diagnostics: list[Diagnostic] = []
+    for item in sorted(outlines, key=lambda o: o.src_uri):
+        existing = index[item.type].get(item.id)
+        if existing is None:
+            index[item.type][item.id] = item
+            continue
+        diagnostics.append(
+            Diagnostic(
+                item.display,
+                item.id_line,
+                1,
+                "error",
+                Code.DUPLICATE_ID,
+                f"id: duplicate {item.type} id `{item.id}` "
+                f"(also defined in {existing.display}:{existing.id_line})",
+            )
+        )
+    for targets in list(index.values()):
+        for item in targets.values():
+            diagnostics += [
+                problem for ref in item.references if (problem := _resolve(item, ref, index))
+            ]
+    return {o.src_uri for targets in index.values() for o in targets.values()}, diagnostics
+
+
+def _resolve(
+    item: Outline, ref: Reference, index: dict[str, dict[str, Outline]]
+) -> Diagnostic | None:
+    targets = index[ref.target]
+    target = targets.get(ref.value)
+    if target is None:
+        message = f"{dotted(ref.path)}: unknown {ref.target} `{ref.value}`" + did_you_mean(
+            ref.value, targets
+        )
+    elif ref.target == "journey" and target.map != "current":
+        message = (
+            f"baseline: `{ref.value}` is a `{target.map}` map; a baseline must be a "
+            "current-state map"
+        )
+    else:
+        return None
+    code = Code.UNKNOWN_REFERENCE if target is None else Code.INVALID_REFERENCE
+    return Diagnostic(item.display, ref.line, 1, "error", code, message)
+
+
+def file_problems(definition: Definition, unowned: SeverityLevel | None = None) -> list[Diagnostic]:
+    """The rules inside one file: touchpoint ids, evidence, a baseline's map, owners required."""
+    if definition.type == "stakeholder":
+        return _check_stakeholder(definition)
+    if definition.type != "journey":
+        return []
+    found = _check_journey(definition) + _check_baseline(definition)
+    if unowned is not None:
+        found += _check_ownership(definition, unowned)
+    return found
 
 
 def _id_line(definition: Definition) -> int:
@@ -54,46 +178,15 @@ def _at(definition: Definition, line: int, code: Code, message: str) -> Diagnost
     return Diagnostic(definition.file.display, line, 1, "error", code, message)
 
 
-def _reference(
-    definition: Definition,
-    path: tuple[str | int, ...],
-    value: str,
-    targets: dict[str, Definition],
-    what: str,
-) -> list[Diagnostic]:
-    if value in targets:
-        return []
-    where = dotted(path)
-    return [
-        _at(
-            definition,
-            definition.line_of(*path),
-            Code.UNKNOWN_REFERENCE,
-            f"{where}: unknown {what} `{value}`" + did_you_mean(value, targets),
-        )
-    ]
-
-
-def _check_journey(journey: Definition, portal: Portal) -> list[Diagnostic]:
+def _check_journey(journey: Definition) -> list[Diagnostic]:
     model = journey_model(journey)
-    found = _reference(journey, ("persona",), model.persona, portal.personas, "persona")
-    if model.owner:
-        found += _reference(journey, ("owner",), model.owner, portal.stakeholders, "stakeholder")
-    found += _check_baseline(journey, portal)
+    found: list[Diagnostic] = []
     source_names = {source.name for source in model.sources}
     first_ids = _first_touchpoint_ids(journey)
     for s, stage in enumerate(model.stages):
         for t, tp in enumerate(stage.touchpoints):
             base = ("stages", s, "touchpoints", t)
             found += _check_touchpoint_id(journey, base, tp.key, tp.id, first_ids)
-            if tp.owner:
-                found += _reference(
-                    journey, (*base, "owner"), tp.owner, portal.stakeholders, "stakeholder"
-                )
-            for i, supporter in enumerate(tp.supporting):
-                found += _reference(
-                    journey, (*base, "supporting", i), supporter, portal.stakeholders, "stakeholder"
-                )
             for i, name in enumerate(tp.evidence):
                 if name not in source_names:
                     known = ", ".join(f"`{n}`" for n in sorted(source_names)) or "none"
@@ -151,43 +244,25 @@ def _first_touchpoint_ids(journey: Definition) -> dict[str, tuple[str | int, ...
     return firsts
 
 
-def _check_baseline(journey: Definition, portal: Portal) -> list[Diagnostic]:
+def _check_baseline(journey: Definition) -> list[Diagnostic]:
+    """A baseline within the file; whether it names a current-state map is `cross_problems`'."""
     model = journey_model(journey)
     if not model.baseline:
         return []
     line = journey.line_of("baseline")
     if model.map != "future":
-        return [
-            _at(
-                journey,
-                line,
-                Code.INVALID_REFERENCE,
-                f"baseline: only a future map has a baseline (this map is `{model.map}`); "
-                "set `map: future` or remove `baseline`",
-            )
-        ]
-    found = _reference(journey, ("baseline",), model.baseline, portal.journeys, "journey")
-    if found:
-        return found
-    target = journey_model(portal.journeys[model.baseline])
-    if model.baseline == journey.id:
-        return [
-            _at(journey, line, Code.INVALID_REFERENCE, "baseline: a map cannot be its own baseline")
-        ]
-    if target.map != "current":
-        return [
-            _at(
-                journey,
-                line,
-                Code.INVALID_REFERENCE,
-                f"baseline: `{model.baseline}` is a `{target.map}` map; a baseline must be a "
-                "current-state map",
-            )
-        ]
-    return []
+        message = (
+            f"baseline: only a future map has a baseline (this map is `{model.map}`); "
+            "set `map: future` or remove `baseline`"
+        )
+    elif model.baseline == journey.id:
+        message = "baseline: a map cannot be its own baseline"
+    else:
+        return []
+    return [_at(journey, line, Code.INVALID_REFERENCE, message)]
 
 
-def _check_stakeholder(stakeholder: Definition, portal: Portal) -> list[Diagnostic]:
+def _check_stakeholder(stakeholder: Definition) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     for i, relationship in enumerate(stakeholder_model(stakeholder).relationships):
         path = ("relationships", i, "with")
@@ -200,10 +275,6 @@ def _check_stakeholder(stakeholder: Definition, portal: Portal) -> list[Diagnost
                     f"{dotted(path)}: a stakeholder cannot have a relationship with itself",
                 )
             )
-            continue
-        found += _reference(
-            stakeholder, path, relationship.with_, portal.stakeholders, "stakeholder"
-        )
     return found
 
 
@@ -212,28 +283,27 @@ def unowned_touchpoints(portal: Portal) -> list[TouchpointRef]:
     return [ref for ref in portal.touchpoints if ref.touchpoint.owner is None]
 
 
-def _check_ownership(portal: Portal, severity: SeverityLevel) -> list[Diagnostic]:
+def _check_ownership(journey: Definition, severity: SeverityLevel) -> list[Diagnostic]:
     found = []
-    for journey in portal.journeys.values():
-        for s, stage in enumerate(journey_model(journey).stages):
-            for t, tp in enumerate(stage.touchpoints):
-                if tp.owner is not None:
-                    continue
-                base = ("stages", s, "touchpoints", t)
-                message = (
-                    f"{dotted(base)}: touchpoint `{tp.name}` has no owner; set `owner:` to the "
-                    "id of the stakeholder accountable for it"
+    for s, stage in enumerate(journey_model(journey).stages):
+        for t, tp in enumerate(stage.touchpoints):
+            if tp.owner is not None:
+                continue
+            base = ("stages", s, "touchpoints", t)
+            message = (
+                f"{dotted(base)}: touchpoint `{tp.name}` has no owner; set `owner:` to the "
+                "id of the stakeholder accountable for it"
+            )
+            if severity == "error":
+                message += " (required by `require_owner: true`)"
+            found.append(
+                Diagnostic(
+                    journey.file.display,
+                    journey.line_of(*base),
+                    1,
+                    severity,
+                    Code.UNOWNED_TOUCHPOINT,
+                    message,
                 )
-                if severity == "error":
-                    message += " (required by `require_owner: true`)"
-                found.append(
-                    Diagnostic(
-                        journey.file.display,
-                        journey.line_of(*base),
-                        1,
-                        severity,
-                        Code.UNOWNED_TOUCHPOINT,
-                        message,
-                    )
-                )
+            )
     return found

@@ -11,7 +11,7 @@ import yaml
 
 from journeysite import gitrev
 from journeysite.compare import compare_portals
-from journeysite.content import load_directory
+from journeysite.content import check_directory, load_directory
 from journeysite.diagnostics import format_report
 from journeysite.diffreport import FORMATS as DIFF_FORMATS
 from journeysite.diffreport import DiffReport, Side
@@ -77,22 +77,22 @@ def cmd_check(args: argparse.Namespace) -> int:
         return 2
     require_owner = args.require_owner or plugin_option(Path.cwd(), "require_owner") is True
     unowned = "error" if require_owner else "warning"
-    content = load_directory(docs_dir, unowned=unowned, parallel=True)
-    report = format_report(content.diagnostics, args.format)
+    checked = check_directory(docs_dir, unowned=unowned)
+    report = format_report(checked.diagnostics, args.format)
     if report:
         print(report)
     if args.format == "text":
-        errors = sum(d.severity == "error" for d in content.diagnostics)
-        warnings = len(content.diagnostics) - errors
-        portal = content.portal
+        errors = sum(d.severity == "error" for d in checked.diagnostics)
+        warnings = len(checked.diagnostics) - errors
+        counts = checked.counts
         print(
-            f"checked {len(content.files)} files: {len(portal.journeys)} journeys, "
-            f"{len(portal.personas)} personas, {len(portal.stakeholders)} stakeholders; "
+            f"checked {len(checked.files)} files: {counts.get('journey', 0)} journeys, "
+            f"{counts.get('persona', 0)} personas, {counts.get('stakeholder', 0)} stakeholders; "
             f"{errors} error{'s' if errors != 1 else ''}, "
             f"{warnings} warning{'s' if warnings != 1 else ''}",
             file=sys.stderr,
         )
-    return 0 if content.ok else 1
+    return 0 if checked.ok else 1
 
 
 def build_parser() -> argparse.ArgumentParser:

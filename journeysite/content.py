@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -9,7 +11,7 @@ from pathlib import Path
 from mkdocs.structure.files import File
 
 from journeysite import heap
-from journeysite.checks import build_portal
+from journeysite.checks import Outline, build_portal, cross_problems, file_problems, outline
 from journeysite.diagnostics import Diagnostic, SeverityLevel, has_errors
 from journeysite.limits import DEFAULT_LIMITS, Limits
 from journeysite.load import (
@@ -19,7 +21,7 @@ from journeysite.load import (
     display_path,
     load_bytes,
 )
-from journeysite.parallel import load_all, load_one, worker_count
+from journeysite.parallel import load_one, map_chunks, worker_count
 from journeysite.paths import SiteFile, check_links, check_page_paths, project_roots
 from journeysite.portal import Portal
 
@@ -48,7 +50,6 @@ def load_content(
     site: Sequence[SiteFile] | None = None,
     problems: Iterable[Diagnostic] = (),
     load: Callable[..., LoadedFile] = load_bytes,
-    parallel: bool = False,
 ) -> Content:
     """Load and check every file; a source given as a Path is read from disk with a size bound.
 
@@ -56,32 +57,94 @@ def load_content(
     every file of the site being built with its output path (the plugin passes MkDocs' own);
     without it, pages are placed as MkDocs places them by default. `problems` found before
     loading (unsafe links) are reported with the rest. `load` reads one file's bytes; the plugin
-    passes journeysite.cache.LoadCache.load while serving. `parallel`: load a large portfolio
-    in forked worker processes (journeysite/parallel.py); only for callers without threads.
+    passes journeysite.cache.LoadCache.load while serving.
     """
-    sources = list(sources)
-    workers = worker_count(len(sources)) if parallel and load is load_bytes else 1
     with heap.paused():
-        if workers > 1:
-            loaded = load_all(sources, limits, workers)
-        else:
-            loaded = [load_one(source, limits, load) for source in sources]
+        loaded = [load_one(source, limits, load) for source in sources]
     files = {f.file.src_uri: f for f in loaded}
     definitions = [f.definition for f in files.values() if f.definition is not None]
     portal, cross = build_portal(definitions, unowned)
-    cross += _path_problems(files, site)
+    cross += _path_problems(files.values(), site)
     diagnostics = [d for f in files.values() for d in f.diagnostics] + cross + list(problems)
     return Content(portal, files, sorted(diagnostics))
 
 
+@dataclass
+class CheckedFile:
+    """A file as `journeysite check` keeps it: its problems and its outline, not its model."""
+
+    file: SourceFile
+    is_definition: bool
+    outline: Outline | None
+    diagnostics: list[Diagnostic]
+
+
+@dataclass
+class Checked:
+    """What `journeysite check` reports: the same problems as a build's, and what was found."""
+
+    files: list[CheckedFile]
+    counts: dict[str, int]
+    """Definitions by type, duplicates not counted."""
+    diagnostics: list[Diagnostic]
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.diagnostics)
+
+
+def check_file(
+    source: tuple[SourceFile, bytes | Path], limits: Limits, unowned: SeverityLevel
+) -> CheckedFile:
+    """One file loaded and checked by every rule inside it; its model is dropped."""
+    loaded = load_one(source, limits)
+    definition = loaded.definition
+    if definition is None:
+        return CheckedFile(loaded.file, loaded.is_definition, None, loaded.diagnostics)
+    problems = loaded.diagnostics + file_problems(definition, unowned)
+    return CheckedFile(loaded.file, True, outline(definition), problems)
+
+
+def check_directory(
+    docs_dir: Path, limits: Limits = DEFAULT_LIMITS, unowned: SeverityLevel = "warning"
+) -> Checked:
+    """`journeysite check`: the rules of a build, a large portfolio's files on all cores.
+
+    Each file is checked where it is loaded (journeysite/parallel.py) and only its problems and
+    outline come back, so the rules between files run on a few hundred bytes per definition.
+    """
+    sources, problems = _sources(docs_dir)
+    with heap.paused():
+        files = map_chunks(
+            functools.partial(_check_chunk, limits=limits, unowned=unowned),
+            sources,
+            worker_count(len(sources)),
+        )
+    kept, cross = cross_problems(f.outline for f in files if f.outline is not None)
+    cross += _path_problems(files, None)
+    counts = Counter(f.outline.type for f in files if f.outline and f.file.src_uri in kept)
+    diagnostics = [d for f in files for d in f.diagnostics] + cross + problems
+    return Checked(files, dict(counts), sorted(diagnostics))
+
+
+def _check_chunk(
+    chunk: Sequence[tuple[SourceFile, bytes | Path]], limits: Limits, unowned: SeverityLevel
+) -> list[CheckedFile]:
+    return [check_file(source, limits, unowned) for source in chunk]
+
+
 def _path_problems(
-    files: dict[str, LoadedFile], site: Sequence[SiteFile] | None
+    files: Iterable[LoadedFile | CheckedFile], site: Sequence[SiteFile] | None
 ) -> list[Diagnostic]:
+    files = list(files)
     if site is None:
-        site = [SiteFile(uri, default_dest(uri), f.file.display) for uri, f in files.items()]
+        site = [
+            SiteFile(f.file.src_uri, default_dest(f.file.src_uri), f.file.display) for f in files
+        ]
     by_uri = {s.src_uri: s for s in site}
     return check_page_paths(
-        (by_uri[uri] for uri, f in files.items() if f.is_definition and uri in by_uri), site
+        (by_uri[f.file.src_uri] for f in files if f.is_definition and f.file.src_uri in by_uri),
+        site,
     )
 
 
@@ -91,12 +154,15 @@ def default_dest(src_uri: str) -> str:
 
 
 def load_directory(
-    docs_dir: Path,
-    limits: Limits = DEFAULT_LIMITS,
-    unowned: SeverityLevel | None = None,
-    parallel: bool = False,
+    docs_dir: Path, limits: Limits = DEFAULT_LIMITS, unowned: SeverityLevel | None = None
 ) -> Content:
-    """What `journeysite check` reads: the Markdown files of a docs dir, links checked first."""
+    """The Markdown files of a docs dir, links checked first, loaded whole (models and bodies)."""
+    sources, problems = _sources(docs_dir)
+    return load_content(sources, limits, unowned, problems=problems)
+
+
+def _sources(docs_dir: Path) -> tuple[list[tuple[SourceFile, Path]], list[Diagnostic]]:
+    """The Markdown files of a docs dir to load, and the links among them that are refused."""
     found = [
         (SourceFile(uri, display_path(path)), path, str(path.absolute()))
         for uri, path in discover(docs_dir)
@@ -109,10 +175,5 @@ def load_directory(
         docs_dir,
         project_roots(docs_dir.absolute().parent),
     )
-    return load_content(
-        ((src, path) for src, path, _ in found if src.src_uri not in links.unsafe),
-        limits,
-        unowned,
-        problems=links.diagnostics,
-        parallel=parallel,
-    )
+    sources = [(src, path) for src, path, _ in found if src.src_uri not in links.unsafe]
+    return sources, links.diagnostics

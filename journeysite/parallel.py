@@ -1,10 +1,11 @@
-"""Load many files on all cores: what `journeysite check` does with a large portfolio.
+"""Work on many files on all cores: what `journeysite check` does with a large portfolio.
 
 Reading YAML is Python work, one file at a time, and files do not depend on each other until
 the cross-file checks, which run afterwards in the calling process. Forked worker processes each
-load a share of the files and send the LoadedFile objects back. Only used where forking is safe:
-on platforms that have it, from a process without threads of its own (the CLI, not `mkdocs
-serve`), and for enough files to pay for the workers.
+take a share of the files and send back what the caller keeps of them, which should be small:
+unpickling whole validated models took the parent as long as loading them took a worker. Only
+used where forking is safe: on platforms that have it, from a process without threads of its
+own (the CLI, not `mkdocs serve`), and for enough files to pay for the workers.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import TypeVar
 
 from journeysite.limits import Limits
 from journeysite.load import LoadedFile, SourceFile, load_bytes, load_path
@@ -24,6 +26,8 @@ CHUNK = 64
 """Files per task: small enough to share the work evenly, large enough to send little."""
 
 Source = tuple[SourceFile, bytes | Path]
+S = TypeVar("S")
+R = TypeVar("R")
 
 
 def worker_count(files: int) -> int:
@@ -44,14 +48,14 @@ def load_one(
     )
 
 
-def _load_chunk(chunk: Sequence[Source], limits: Limits) -> list[LoadedFile]:
-    return [load_one(source, limits) for source in chunk]
+def map_chunks(work: Callable[[Sequence[S]], list[R]], items: Sequence[S], workers: int) -> list[R]:
+    """`work` over `items` in chunks, by `workers` forked processes (here when 1), in order.
 
-
-def load_all(sources: Sequence[Source], limits: Limits, workers: int) -> list[LoadedFile]:
-    """Every source loaded, in the order given, by `workers` forked processes."""
-    chunks = [sources[i : i + CHUNK] for i in range(0, len(sources), CHUNK)]
+    `work` must be picklable: a module-level function, or a functools.partial of one.
+    """
+    chunks = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
+    if workers <= 1:
+        return [result for chunk in chunks for result in work(chunk)]
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        loaded = pool.map(_load_chunk, chunks, [limits] * len(chunks))
-        return [file for chunk in loaded for file in chunk]
+        return [result for done in pool.map(work, chunks) for result in done]

@@ -10,6 +10,7 @@ from journeysite.builddate import BuildDateOption
 from journeysite.grouping import DEFAULT_GROUP_THRESHOLD, GROUP_MODES
 from journeysite.limits import DEFAULT_LIMITS, Limits
 from journeysite.views.ownership import DEFAULT_MATRIX_ROWS
+from journeysite.views.portfolio import DEFAULT_TABLE_ROWS
 
 
 class PositiveInt(c.Type[int]):
@@ -75,3 +76,8 @@ class JourneysiteConfig(base.Config):
     ownership_matrix_rows = PositiveInt(default=DEFAULT_MATRIX_ROWS)
     """With more touchpoints than this, the ownership matrix lists pages of whole journeys (by
     title) of at most this many touchpoints each, instead of one table of every touchpoint."""
+
+    portfolio_table_rows = PositiveInt(default=DEFAULT_TABLE_ROWS)
+    """Rows listed by each table of the portfolio pages (KPIs, pain points, the touchpoints of a
+    channel, the lowest emotion points). With more, a table lists those that most need attention
+    and says where every row is: each journey's page, the ownership matrix and the exports."""

@@ -37,6 +37,7 @@ from journeysite.views.ownership import (
     ownership_matrix_part,
 )
 from journeysite.views.persona import journeys_index
+from journeysite.views.portfolio import DEFAULT_TABLE_ROWS
 from journeysite.views.stakeholder_map import STAKEHOLDERS_INDEX_URI, stakeholder_map
 
 NavSection = Literal["journeys", "portfolio", "stakeholders", "top", "ownership"]
@@ -81,6 +82,8 @@ class Settings:
     nav_group_threshold: int = DEFAULT_GROUP_THRESHOLD
     matrix_rows: int = DEFAULT_MATRIX_ROWS
     """Touchpoints per page of the ownership matrix (journeysite.views.ownership.matrix_parts)."""
+    table_rows: int = DEFAULT_TABLE_ROWS
+    """Rows per table of the portfolio pages (journeysite.views.portfolio.Listed)."""
 
 
 def generated_pages(portal: Portal, settings: Settings) -> list[GeneratedPage]:
@@ -120,9 +123,24 @@ def portfolio_pages(settings: Settings) -> list[GeneratedPage]:
             "overview.html",
             lambda p, url_for: overview_page(p, url_for, as_of.day),
         ),
-        page("pain-points.md", "Pain-point heatmap", "pain_points.html", pain_points_page),
-        page("kpis.md", "KPI board", "kpis.html", kpi_board),
-        page("channels.md", "Channels", "channels.html", channels_page),
+        page(
+            "pain-points.md",
+            "Pain-point heatmap",
+            "pain_points.html",
+            lambda p, url_for: pain_points_page(p, url_for, settings.table_rows),
+        ),
+        page(
+            "kpis.md",
+            "KPI board",
+            "kpis.html",
+            lambda p, url_for: kpi_board(p, url_for, settings.table_rows),
+        ),
+        page(
+            "channels.md",
+            "Channels",
+            "channels.html",
+            lambda p, url_for: channels_page(p, url_for, settings.table_rows),
+        ),
         page("evidence.md", "Evidence", "evidence.html", evidence_page),
     ]
 

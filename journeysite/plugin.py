@@ -117,6 +117,7 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
             nav_grouping=self.config.nav_grouping,
             nav_group_threshold=self.config.nav_group_threshold,
             matrix_rows=self.config.ownership_matrix_rows,
+            table_rows=self.config.portfolio_table_rows,
         )
         self._stage(config)
         return config

@@ -706,3 +706,64 @@ def test_heatmap_of_a_large_portfolio_shows_the_journeys_with_most_pain(
     assert chart["xAxis"][0]["data"] == columns
     # Every pain point is still listed.
     assert len(page.select("table.jm-pain-list tbody tr")) == 41
+
+
+def test_portfolio_tables_list_what_needs_attention_first(portfolio: Project) -> None:
+    """Past `portfolio_table_rows`, a table lists the rows that most need attention, says so and
+    says where every row is (every KPI of 10 000 journeys was 40 MB of HTML)."""
+    portfolio.configure({"portfolio_table_rows": 2})
+    portfolio.build()
+    kpis = portfolio.page("portfolio/kpis/").select_one("article")
+    assert kpis.select_one(".jm-lede").get_text(" ", strip=True).startswith("4 KPIs across")
+    assert kpis.select_one(".jm-listed").get_text(" ", strip=True) == (
+        "Shown here: the 2 KPIs furthest from their targets, of 4, in the usual order. Every KPI "
+        "is on its journey's page and in the portal's data export, portal.json ."
+    )
+    assert kpis.select_one(".jm-listed a")["href"] == "../../portal.json"
+    table = kpis.select_one("table.jm-kpi-board__table")
+    assert (
+        table.caption.get_text(strip=True) == "The 2 KPIs furthest from their targets, by journey"
+    )
+    # 96 % and 88 % of target; 133 % and the KPI without a target are left out.
+    assert [(r[0], r[8]) for r in rows(table)] == [
+        ("Bills paid on time", "96 %"),
+        ("Quote CSAT", "88 %"),
+    ]
+
+    pain = portfolio.page("portfolio/pain-points/").select_one("article")
+    notes = [n.get_text(" ", strip=True) for n in pain.select(".jm-listed")]
+    assert notes == [
+        "Shown here: the 2 maps with the lowest points, of 4, in the usual order. Each map's own "
+        "page shows its emotion curve.",
+        "Shown here: the 2 pain points of highest severity, of 5, in the usual order. Every pain "
+        "point is on its journey's page and in the portal's data export, portal.json .",
+    ]
+    listed = rows(pain.select_one("table.jm-pain-list"))
+    assert [(r[1], r[4], r[6]) for r in listed] == [
+        ("Billing", "High", "Unreadable layout"),
+        ("Onboarding", "High", "Bill is confusing"),
+    ]
+    lowest = [li.get_text(" ", strip=True) for li in pain.select(".jm-lowest li")]
+    assert [text.split(":")[0].strip() for text in lowest] == ["Billing", "Onboarding"]
+
+    portfolio.configure({"portfolio_table_rows": 1})
+    portfolio.build()
+    channels = portfolio.page("portfolio/channels/").select_one("article")
+    # The summary still counts every touchpoint; Web's own table lists one of its two.
+    assert rows(channels.select_one("table.jm-channel-list"))[0][:2] == ["Web", "2"]
+    note = channels.select_one("#jm-channel-web + .jm-listed")
+    assert note.get_text(" ", strip=True) == (
+        "Shown here: the 1 touchpoint with the most pain points, of 2, in the usual order. The "
+        "ownership matrix and its CSV export list every touchpoint with its channel."
+    )
+    assert [a["href"] for a in note.select("a")] == [
+        "../../ownership/",
+        "../../ownership/ownership.csv",
+    ]
+    web = note.find_next_sibling("div").select_one("table")
+    assert web.caption.get_text(strip=True) == (
+        "Web: the 1 touchpoint with the most pain points, of 2"
+    )
+    assert [r[0] for r in rows(web)] == ["Direct debit form"]
+    # Mail's one touchpoint is listed whole, with no note.
+    assert channels.select_one("#jm-channel-mail + .jm-listed") is None

@@ -12,10 +12,14 @@ from journeysite.markup import inline
 from journeysite.portal import Portal, TouchpointRef
 from journeysite.views.charts import Chart, Table, base_options, plain_options
 from journeysite.views.common import Emotion, Link, UrlFor, link_definition
+from journeysite.views.ownership import CSV_URI, MATRIX_URI
 from journeysite.views.portfolio import (
     CHANNEL_ORDER,
+    DEFAULT_TABLE_ROWS,
     NO_CHANNEL,
+    Listed,
     channel_label,
+    first_by,
     future_journeys,
     severity_weight,
     todays_journeys,
@@ -37,7 +41,8 @@ class ChannelTouchpoint:
 class ChannelRow:
     channel: str
     anchor: str
-    touchpoints: list[ChannelTouchpoint]
+    touchpoints: Listed[ChannelTouchpoint]
+    """Every touchpoint in the channel, or those with the most pain points when there are more."""
     journeys: int
     emotion: Emotion
     rated: int
@@ -51,9 +56,11 @@ class ChannelsPage:
     total: int
     chart: Chart | None
     futures: list[Link]
+    matrix: str
+    csv: str
 
 
-def channels_page(portal: Portal, url_for: UrlFor) -> ChannelsPage:
+def channels_page(portal: Portal, url_for: UrlFor, limit: int = DEFAULT_TABLE_ROWS) -> ChannelsPage:
     today = {j.id for j in todays_journeys(portal)}
     refs = sorted(
         (r for r in portal.touchpoints if r.journey.id in today),
@@ -62,32 +69,39 @@ def channels_page(portal: Portal, url_for: UrlFor) -> ChannelsPage:
     groups: dict[str, list[TouchpointRef]] = {}
     for ref in refs:
         groups.setdefault(channel_label(ref.touchpoint), []).append(ref)
-    rows = [_row(label, groups[label], url_for) for label in CHANNEL_ORDER if label in groups]
+    rows = [
+        _row(label, groups[label], url_for, limit) for label in CHANNEL_ORDER if label in groups
+    ]
     return ChannelsPage(
         rows=rows,
         total=len(refs),
         chart=_chart(rows),
         futures=[link_definition(f, url_for) for f in future_journeys(portal)],
+        matrix=url_for(MATRIX_URI),
+        csv=url_for(CSV_URI),
     )
 
 
-def _row(label: str, refs: list[TouchpointRef], url_for: UrlFor) -> ChannelRow:
+def _row(label: str, refs: list[TouchpointRef], url_for: UrlFor, limit: int) -> ChannelRow:
     emotions = [r.touchpoint.emotion for r in refs if r.touchpoint.emotion is not None]
     notes = [n for r in refs for n in r.touchpoint.pain_points]
     return ChannelRow(
         channel=label,
         anchor="channel-" + ("none" if label == NO_CHANNEL else _channel_key(label)),
-        touchpoints=[
-            ChannelTouchpoint(
-                name=inline(r.touchpoint.name),
-                url=f"{url_for(r.journey.file.src_uri)}#{r.anchor}",
-                journey=link_definition(r.journey, url_for),
-                stage=r.stage_name,
-                emotion=Emotion(r.touchpoint.emotion),
-                pain_points=len(r.touchpoint.pain_points),
-            )
-            for r in refs
-        ],
+        touchpoints=Listed(
+            [
+                ChannelTouchpoint(
+                    name=inline(r.touchpoint.name),
+                    url=f"{url_for(r.journey.file.src_uri)}#{r.anchor}",
+                    journey=link_definition(r.journey, url_for),
+                    stage=r.stage_name,
+                    emotion=Emotion(r.touchpoint.emotion),
+                    pain_points=len(r.touchpoint.pain_points),
+                )
+                for r in first_by(refs, limit, lambda r: -len(r.touchpoint.pain_points))
+            ],
+            len(refs),
+        ),
         journeys=len({r.journey.id for r in refs}),
         emotion=Emotion(round(sum(emotions) / len(emotions), 1) if emotions else None),
         rated=len(emotions),
@@ -109,7 +123,7 @@ def _chart(rows: list[ChannelRow]) -> Chart | None:
     bar.add_xaxis(labels)
     bar.add_yaxis(
         "Touchpoints",
-        [len(r.touchpoints) for r in rows],
+        [r.touchpoints.total for r in rows],
         label_opts=opts.LabelOpts(is_show=True, position="top"),
     )
     bar.extend_axis(
@@ -152,14 +166,14 @@ def _chart(rows: list[ChannelRow]) -> Chart | None:
         else None
         for r in rows
     ]
-    busiest = max(rows, key=lambda r: len(r.touchpoints))
+    busiest = max(rows, key=lambda r: r.touchpoints.total)
     rated = [r for r in rows if r.emotion.value is not None]
     lowest = min(rated, key=lambda r: r.emotion.value or 0) if rated else None
     description = (
-        f"Touchpoints per channel across today's maps ({sum(len(r.touchpoints) for r in rows)} "
+        f"Touchpoints per channel across today's maps ({sum(r.touchpoints.total for r in rows)} "
         f"in {len(rows)} channels), with the average emotion of the rated ones on a scale from "
         f"1 (very negative) to 5 (very positive). Most touchpoints: {busiest.channel} "
-        f"({len(busiest.touchpoints)})."
+        f"({busiest.touchpoints.total})."
         + (
             f" Lowest average emotion: {lowest.channel} ({lowest.emotion.number}, "
             f"{lowest.emotion.word})."
@@ -173,7 +187,7 @@ def _chart(rows: list[ChannelRow]) -> Chart | None:
         rows=[
             [
                 r.channel,
-                len(r.touchpoints),
+                r.touchpoints.total,
                 f"{r.emotion.number} · {r.emotion.word}" if r.emotion.value is not None else "—",
                 r.rated,
             ]

@@ -20,13 +20,17 @@ from journeysite.markup import inline
 from journeysite.portal import Portal, journey_model
 from journeysite.views.charts import Chart, Table, base_options, emotion_label, plain_options
 from journeysite.views.common import Link, UrlFor, link_definition
+from journeysite.views.ownership import PORTAL_JSON_URI
 from journeysite.views.portfolio import (
     CHANNEL_ORDER,
+    DEFAULT_TABLE_ROWS,
     STAGE_LEVEL,
+    Listed,
     PainPointRef,
     channel_label,
     first_by,
     future_journeys,
+    listed,
     pain_points_of,
     todays_journeys,
     weights,
@@ -116,9 +120,11 @@ class PainPointsPage:
     total_score: int
     by_journey: Matrix
     by_channel: Matrix
-    pain_points: list[PainRow]
-    lowest: list[LowPoint]
+    pain_points: Listed[PainRow]
+    """Every open pain point, or the heaviest when there are more than the table lists."""
+    lowest: Listed[LowPoint]
     futures: list[Link]
+    portal_json: str
 
 
 class _Rows:
@@ -133,7 +139,9 @@ class _Rows:
         return key
 
 
-def pain_points_page(portal: Portal, url_for: UrlFor) -> PainPointsPage:
+def pain_points_page(
+    portal: Portal, url_for: UrlFor, limit: int = DEFAULT_TABLE_ROWS
+) -> PainPointsPage:
     journeys = todays_journeys(portal)
     rows = _Rows()
     for journey in journeys:
@@ -148,18 +156,31 @@ def pain_points_page(portal: Portal, url_for: UrlFor) -> PainPointsPage:
         total_score=sum(r.weight for r in refs),
         by_journey=_by_journey(journeys, rows, url_for),
         by_channel=_by_channel(journeys, rows, refs),
-        pain_points=[_pain_row(r, rows, url_for) for r in refs],
-        lowest=sorted(
-            (low for j in journeys if (low := _lowest(j, url_for))), key=lambda low: low.value
+        pain_points=_listed_rows(refs, rows, url_for, limit),
+        lowest=listed(
+            sorted(
+                (low for j in journeys if (low := _lowest(j, url_for))), key=lambda low: low.value
+            ),
+            limit,
+            lambda low: low.value,
         ),
         futures=[link_definition(f, url_for) for f in future_journeys(portal)],
+        portal_json=url_for(PORTAL_JSON_URI),
     )
+
+
+def _listed_rows(
+    refs: list[PainPointRef], rows: _Rows, url_for: UrlFor, limit: int
+) -> Listed[PainRow]:
+    """The heaviest pain points first when there are more than `limit`; rows made only for those."""
+    shown = listed(refs, limit, lambda r: -r.weight)
+    return Listed([_pain_row(r, rows, url_for) for r in shown.rows], shown.total)
 
 
 HEAT_JOURNEYS = 40
 """The stage × journey heatmap shows at most this many journeys, those with the most pain
 (severity-weighted) in the page's order: thousands of columns are no chart and no table a reader
-can use. Every pain point is still listed on the page, and on its journey's page."""
+can use. Every pain point is still on its journey's page, and the heaviest in the page's table."""
 
 
 def _by_journey(journeys: list[Definition], rows: _Rows, url_for: UrlFor) -> Matrix:

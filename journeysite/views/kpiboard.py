@@ -12,7 +12,14 @@ from journeysite.model import Kpi
 from journeysite.portal import Portal, journey_model
 from journeysite.views.charts import Chart, Table, base_options, plain_options
 from journeysite.views.common import Link, UrlFor, link_definition, number
-from journeysite.views.portfolio import first_by, sorted_journeys
+from journeysite.views.ownership import PORTAL_JSON_URI
+from journeysite.views.portfolio import (
+    DEFAULT_TABLE_ROWS,
+    Listed,
+    first_by,
+    listed,
+    sorted_journeys,
+)
 from journeysite.vocab import MAP_TYPE_LABELS
 
 ON_TARGET = "On target"
@@ -59,14 +66,16 @@ class BoardRow:
 
 @dataclass(frozen=True)
 class KpiBoard:
-    rows: list[BoardRow]
+    rows: Listed[BoardRow]
+    """Every KPI, or those furthest from target when there are more than the table lists."""
     on_target: int
     off_target: int
     unknown: int
     chart: Chart | None
+    portal_json: str
 
 
-def kpi_board(portal: Portal, url_for: UrlFor) -> KpiBoard:
+def kpi_board(portal: Portal, url_for: UrlFor, limit: int = DEFAULT_TABLE_ROWS) -> KpiBoard:
     rows: list[BoardRow] = []
     labels: set[str] = set()
     for journey in sorted_journeys(portal):
@@ -89,12 +98,18 @@ def kpi_board(portal: Portal, url_for: UrlFor) -> KpiBoard:
                 )
             )
     return KpiBoard(
-        rows=rows,
+        rows=listed(rows, limit, _distance),
         on_target=sum(r.on_target is True for r in rows),
         off_target=sum(r.on_target is False for r in rows),
         unknown=sum(r.on_target is None for r in rows),
         chart=_chart(rows),
+        portal_json=url_for(PORTAL_JSON_URI),
     )
+
+
+def _distance(row: BoardRow) -> tuple[bool, float]:
+    """Furthest from target first; KPIs without a value or target after every measured one."""
+    return (row.progress is None, row.progress or 0.0)
 
 
 def _kpis(journey: Definition, url_for: UrlFor) -> list[tuple[Kpi, Link]]:
@@ -117,7 +132,7 @@ def _unique(label: str, seen: set[str]) -> str:
 
 CHART_BARS = 60
 """At most this many bars: a portfolio's thousands of KPIs would make a chart tens of thousands
-of pixels tall. Beyond it the chart shows those furthest from target; the table has them all."""
+of pixels tall. Beyond it the chart shows those furthest from target; the table lists more."""
 
 
 def _chart(rows: list[BoardRow]) -> Chart | None:
@@ -163,7 +178,7 @@ def _chart(rows: list[BoardRow]) -> Chart | None:
     on = sum(r.on_target is True for r in shown)
     which = (
         f"the {len(shown)} KPIs furthest from their targets, of {len(comparable)} comparable ones "
-        "(every KPI is in the table below),"
+        "(the table below lists more, and every KPI is on its journey's page),"
         if len(shown) < len(comparable)
         else f"{len(shown)} KPIs"
     )
@@ -173,7 +188,7 @@ def _chart(rows: list[BoardRow]) -> Chart | None:
         f"target whichever way is better: {on} on target (✓), {len(shown) - on} off target (✗)."
         + (
             f" {left_out} KPI{'s' if left_out != 1 else ''} without a value and target, or with "
-            "figures a percentage cannot compare, are only in the table."
+            "figures a percentage cannot compare, are left out of the chart."
             if left_out
             else ""
         )

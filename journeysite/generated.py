@@ -7,6 +7,7 @@ given here. Generated files (exports) are produced from the portal the same way.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
@@ -116,6 +117,10 @@ def portfolio_pages(settings: Settings) -> list[GeneratedPage]:
             is_index=uri == "index.md",
         )
 
+    def tables(view: Callable[..., Any]) -> Callable[..., Any]:
+        """A view whose tables list at most `table_rows` rows (journeysite.views.portfolio.Listed)."""
+        return functools.partial(view, limit=settings.table_rows)
+
     return [
         page(
             "index.md",
@@ -123,24 +128,9 @@ def portfolio_pages(settings: Settings) -> list[GeneratedPage]:
             "overview.html",
             lambda p, url_for: overview_page(p, url_for, as_of.day),
         ),
-        page(
-            "pain-points.md",
-            "Pain-point heatmap",
-            "pain_points.html",
-            lambda p, url_for: pain_points_page(p, url_for, settings.table_rows),
-        ),
-        page(
-            "kpis.md",
-            "KPI board",
-            "kpis.html",
-            lambda p, url_for: kpi_board(p, url_for, settings.table_rows),
-        ),
-        page(
-            "channels.md",
-            "Channels",
-            "channels.html",
-            lambda p, url_for: channels_page(p, url_for, settings.table_rows),
-        ),
+        page("pain-points.md", "Pain-point heatmap", "pain_points.html", tables(pain_points_page)),
+        page("kpis.md", "KPI board", "kpis.html", tables(kpi_board)),
+        page("channels.md", "Channels", "channels.html", tables(channels_page)),
         page("evidence.md", "Evidence", "evidence.html", evidence_page),
     ]
 

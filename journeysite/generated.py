@@ -126,12 +126,12 @@ def portfolio_pages(settings: Settings) -> list[GeneratedPage]:
             "index.md",
             settings.portfolio_title,
             "overview.html",
-            lambda p, url_for: overview_page(p, url_for, as_of.day),
+            tables(functools.partial(overview_page, as_of=as_of.day)),
         ),
         page("pain-points.md", "Pain-point heatmap", "pain_points.html", tables(pain_points_page)),
         page("kpis.md", "KPI board", "kpis.html", tables(kpi_board)),
         page("channels.md", "Channels", "channels.html", tables(channels_page)),
-        page("evidence.md", "Evidence", "evidence.html", evidence_page),
+        page("evidence.md", "Evidence", "evidence.html", tables(evidence_page)),
     ]
 
 

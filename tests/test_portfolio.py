@@ -746,6 +746,35 @@ def test_portfolio_tables_list_what_needs_attention_first(portfolio: Project) ->
     lowest = [li.get_text(" ", strip=True) for li in pain.select(".jm-lowest li")]
     assert [text.split(":")[0].strip() for text in lowest] == ["Billing", "Onboarding"]
 
+    overview = portfolio.page("portfolio/").select_one("article")
+    assert [n.get_text(" ", strip=True) for n in overview.select(".jm-listed")] == [
+        "Shown here: the 2 journeys most urgent for review, of 5, in the usual order. Every map's "
+        "review dates are on its own page and in the portal's data export, portal.json .",
+        "Shown here: the 2 maps that come first by title, of 4, in the usual order. Each map's own "
+        "page shows its sources, and the evidence page the maps least covered.",
+        "Shown here: the 2 maps that come first by title, of 3, in the usual order. Each map's "
+        "status is on its own page and in portal.json .",
+    ]
+    reviews = overview.select_one("table.jm-review-list")
+    assert reviews.caption.get_text(strip=True).startswith("The 2 journeys most urgent for review")
+    # The two most overdue; the summary above still counts every map.
+    assert [(r[0].split()[0], r[1]) for r in rows(reviews)] == [
+        ("Onboarding", "Overdue by 125 days"),
+        ("Billing", "Overdue by 105 days"),
+    ]
+    assert len(overview.select("ul.jm-flagged")[0].select("li")) == 2
+
+    evidence = portfolio.page("portfolio/evidence/").select_one("article")
+    assert (
+        evidence.select_one(".jm-listed")
+        .get_text(" ", strip=True)
+        .startswith("Shown here: the 2 journeys least covered, of 5, in the usual order.")
+    )
+    assert [r[0] for r in rows(evidence.select_one("table.jm-evidence-list"))] == [
+        "Billing",
+        "Onboarding",
+    ]
+
     portfolio.configure({"portfolio_table_rows": 1})
     portfolio.build()
     channels = portfolio.page("portfolio/channels/").select_one("article")
@@ -767,3 +796,28 @@ def test_portfolio_tables_list_what_needs_attention_first(portfolio: Project) ->
     assert [r[0] for r in rows(web)] == ["Direct debit form"]
     # Mail's one touchpoint is listed whole, with no note.
     assert channels.select_one("#jm-channel-mail + .jm-listed") is None
+
+
+def test_evidence_chart_of_a_large_portfolio_shows_the_least_covered(minimal: Project) -> None:
+    # 61 more journeys, each with one touchpoint that cites the source, except every tenth.
+    for n in range(61):
+        cites = "\n        evidence: [Survey]" if n % 10 else ""
+        minimal.write(
+            f"journeys/e{n:02d}.md",
+            f"---\ntype: journey\ntitle: E{n:02d}\npersona: newcomer\n"
+            "sources: [{kind: survey, name: Survey}]\nstages:\n  - name: Use\n"
+            f"    touchpoints:\n      - name: Step{cites}\n---\n",
+        )
+    minimal.build()
+    page = minimal.page("portfolio/evidence/")
+    chart = options(page, "chart-portfolio-evidence")
+    labels = chart["yAxis"][0]["data"]
+    assert len(labels) == 60
+    # Least covered first (0 %: E00, E10, … E60 and minimal's Onboarding, by title), then 100 %.
+    assert labels[:9] == ["E00", "E10", "E20", "E30", "E40", "E50", "E60", "Onboarding", "E01"]
+    description = page.select_one("#chart-portfolio-evidence-desc").get_text(" ", strip=True)
+    assert description.startswith(
+        "Evidence coverage of the 60 least covered of 62 journeys (the table below lists more)"
+    )
+    assert len(rows(page.select_one("#chart-portfolio-evidence-figure table"))) == 60
+    assert len(page.select("table.jm-evidence-list tbody tr")) == 62

@@ -14,7 +14,14 @@ from journeysite.model import Journey
 from journeysite.portal import Portal, journey_model
 from journeysite.views.charts import Chart, Table, base_options, plain_options
 from journeysite.views.common import Link, UrlFor, link_definition
-from journeysite.views.portfolio import sorted_journeys
+from journeysite.views.ownership import PORTAL_JSON_URI
+from journeysite.views.portfolio import (
+    CHART_BARS,
+    DEFAULT_TABLE_ROWS,
+    Listed,
+    listed,
+    sorted_journeys,
+)
 from journeysite.vocab import MAP_TYPE_LABELS, SOLICITED_SOURCES
 
 
@@ -78,27 +85,30 @@ class EvidenceRow:
 
 @dataclass(frozen=True)
 class EvidencePage:
-    rows: list[EvidenceRow]
+    rows: Listed[EvidenceRow]
+    """Every journey, least covered first; the first `limit` of them in a large portfolio."""
     covered: int
     total: int
     without_sources: int
     chart: Chart | None
+    portal_json: str
 
     @property
     def overall(self) -> Coverage:
         return Coverage(self.covered, self.total, 0, 0, [])
 
 
-def evidence_page(portal: Portal, url_for: UrlFor) -> EvidencePage:
+def evidence_page(portal: Portal, url_for: UrlFor, limit: int = DEFAULT_TABLE_ROWS) -> EvidencePage:
     """Every journey, least covered first (maps without touchpoints last)."""
     rows = [_row(j, url_for) for j in sorted_journeys(portal)]
     rows.sort(key=lambda r: (r.coverage.percent is None, r.coverage.percent or 0))
     return EvidencePage(
-        rows=rows,
+        rows=listed(rows, limit),
         covered=sum(r.coverage.covered for r in rows),
         total=sum(r.coverage.total for r in rows),
         without_sources=sum(r.coverage.solicited + r.coverage.unsolicited == 0 for r in rows),
         chart=_chart(rows),
+        portal_json=url_for(PORTAL_JSON_URI),
     )
 
 
@@ -112,9 +122,11 @@ def _row(journey: Definition, url_for: UrlFor) -> EvidenceRow:
 
 
 def _chart(rows: list[EvidenceRow]) -> Chart | None:
-    shown = [r for r in rows if r.coverage.percent is not None]
-    if not shown:
+    """One bar per journey, least covered first: the CHART_BARS least covered in a large portfolio."""
+    measured = [r for r in rows if r.coverage.percent is not None]
+    if not measured:
         return None
+    shown = measured[:CHART_BARS]
     bar = Bar(init_opts=opts.InitOpts(chart_id="chart-portfolio-evidence"))
     bar.add_xaxis([r.journey.text for r in shown])
     bar.add_yaxis(
@@ -142,9 +154,14 @@ def _chart(rows: list[EvidenceRow]) -> Chart | None:
     options["yAxis"][0]["axisLabel"].update({"width": 240, "overflow": "truncate"})
     options["grid"] = {"left": 8, "right": 150, "top": 32, "bottom": 8, "containLabel": True}
     lowest = shown[0]
+    which = (
+        f"the {len(shown)} least covered of {len(measured)} journeys (the table below lists more)"
+        if len(shown) < len(measured)
+        else f"{len(shown)} journeys"
+    )
     description = (
-        f"Evidence coverage of {len(shown)} journeys: the share of each map's touchpoints that "
-        f"cite at least one of its sources. Lowest: {lowest.journey.text}, {lowest.coverage.text}."
+        f"Evidence coverage of {which}: the share of each map's touchpoints that cite at least "
+        f"one of its sources. Lowest: {lowest.journey.text}, {lowest.coverage.text}."
     )
     table = Table(
         caption="Evidence coverage per journey",

@@ -14,6 +14,7 @@ from journeysite.views.charts import Chart, Table, base_options, plain_options
 from journeysite.views.common import Link, UrlFor, link_definition, number
 from journeysite.views.ownership import PORTAL_JSON_URI
 from journeysite.views.portfolio import (
+    CHART_BARS,
     DEFAULT_TABLE_ROWS,
     Listed,
     first_by,
@@ -128,11 +129,6 @@ def _unique(label: str, seen: set[str]) -> str:
         candidate = f"{label} #{n}"
     seen.add(candidate)
     return candidate
-
-
-CHART_BARS = 60
-"""At most this many bars: a portfolio's thousands of KPIs would make a chart tens of thousands
-of pixels tall. Beyond it the chart shows those furthest from target; the table lists more."""
 
 
 def _chart(rows: list[BoardRow]) -> Chart | None:

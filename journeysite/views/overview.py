@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from journeysite.load import Definition
 from journeysite.portal import Portal, journey_model
 from journeysite.views.common import Link, UrlFor, link_definition, link_to
+from journeysite.views.ownership import PORTAL_JSON_URI
 from journeysite.views.portfolio import (
+    DEFAULT_TABLE_ROWS,
+    Listed,
     future_journeys,
+    listed,
     pain_points_of,
     sorted_journeys,
     todays_journeys,
@@ -56,13 +61,17 @@ class Flagged:
 class Overview:
     counts: list[Count]
     review_summary: list[tuple[str, int]]
-    journeys: list[ReviewRow]
-    no_sources: list[Flagged]
-    not_validated: list[Flagged]
+    journeys: Listed[ReviewRow]
+    """Every journey by review urgency; the most urgent `limit` in a large portfolio."""
+    no_sources: Listed[Flagged]
+    not_validated: Listed[Flagged]
+    portal_json: str
     due_soon_days: int = DUE_SOON_DAYS
 
 
-def overview_page(portal: Portal, url_for: UrlFor, as_of: datetime.date) -> Overview:
+def overview_page(
+    portal: Portal, url_for: UrlFor, as_of: datetime.date, limit: int = DEFAULT_TABLE_ROWS
+) -> Overview:
     rows = sorted(
         (_row(j, portal, url_for, as_of) for j in sorted_journeys(portal)),
         key=lambda r: r.review.urgency,
@@ -76,17 +85,30 @@ def overview_page(portal: Portal, url_for: UrlFor, as_of: datetime.date) -> Over
             ("Due soon", states["due-soon"]),
             ("OK", states["ok"]),
         ],
-        journeys=rows,
-        no_sources=[
-            Flagged(link_definition(j, url_for), MAP_TYPE_LABELS[journey_model(j).map])
-            for j in sorted_journeys(portal)
-            if not journey_model(j).sources
-        ],
-        not_validated=[
-            Flagged(link_definition(j, url_for), STATUS_LABELS[journey_model(j).status])
-            for j in sorted_journeys(portal)
-            if journey_model(j).status != "validated"
-        ],
+        journeys=listed(rows, limit),
+        no_sources=_flagged(
+            [j for j in sorted_journeys(portal) if not journey_model(j).sources],
+            lambda j: MAP_TYPE_LABELS[journey_model(j).map],
+            url_for,
+            limit,
+        ),
+        not_validated=_flagged(
+            [j for j in sorted_journeys(portal) if journey_model(j).status != "validated"],
+            lambda j: STATUS_LABELS[journey_model(j).status],
+            url_for,
+            limit,
+        ),
+        portal_json=url_for(PORTAL_JSON_URI),
+    )
+
+
+def _flagged(
+    journeys: list[Definition], detail: Callable[[Definition], str], url_for: UrlFor, limit: int
+) -> Listed[Flagged]:
+    """The first `limit` journeys by title, each with its detail; links made only for those."""
+    shown = listed(journeys, limit)
+    return Listed(
+        [Flagged(link_definition(j, url_for), detail(j)) for j in shown.rows], shown.total
     )
 
 

@@ -43,9 +43,16 @@ class Listed(Generic[T]):
         return len(self.rows) == self.total
 
 
-def listed(items: Sequence[T], limit: int, key: Callable[[T], Any]) -> Listed[T]:
-    """At most `limit` items, those with the lowest `key`, in their given order (`first_by`)."""
-    return Listed(first_by(items, limit, key), len(items))
+def listed(items: Sequence[T], limit: int, key: Callable[[T], Any] | None = None) -> Listed[T]:
+    """At most `limit` items, those with the lowest `key`, in their given order (`first_by`);
+    without a key, the first `limit` (for items already in order of attention)."""
+    return Listed(first_by(items, limit, key) if key else list(items[:limit]), len(items))
+
+
+CHART_BARS = 60
+"""At most this many bars in a portfolio chart of one bar per item (KPIs, journeys): thousands
+would make a chart tens of thousands of pixels tall. Beyond it the chart shows the items that
+most need attention and says so; the table below it lists more."""
 
 
 def first_by(items: Sequence[T], count: int, key: Callable[[T], Any]) -> list[T]:

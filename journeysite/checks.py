@@ -63,7 +63,6 @@ def build_portal(
 
 def outline(definition: Definition) -> Outline:
     """The id and the references of a definition, each with the line it is written on."""
-    model = definition.model
     found: list[tuple[tuple[str | int, ...], str | None, str]] = []
     journey_map = None
     if definition.type == "journey":
@@ -90,7 +89,7 @@ def outline(definition: Definition) -> Outline:
             if relationship.with_ != definition.id
         ]
     return Outline(
-        type=model.type,
+        type=definition.type,
         id=definition.id,
         src_uri=definition.file.src_uri,
         display=definition.file.display,
@@ -129,7 +128,7 @@ def cross_problems(outlines: Iterable[Outline]) -> tuple[set[str], list[Diagnost
                 f"(also defined in {existing.display}:{existing.id_line})",
             )
         )
-    for targets in list(index.values()):
+    for targets in index.values():
         for item in targets.values():
             diagnostics += [
                 problem for ref in item.references if (problem := _resolve(item, ref, index))

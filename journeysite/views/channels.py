@@ -19,8 +19,8 @@ from journeysite.views.portfolio import (
     NO_CHANNEL,
     Listed,
     channel_label,
-    first_by,
     future_journeys,
+    listed,
     severity_weight,
     todays_journeys,
 )
@@ -88,19 +88,15 @@ def _row(label: str, refs: list[TouchpointRef], url_for: UrlFor, limit: int) -> 
     return ChannelRow(
         channel=label,
         anchor="channel-" + ("none" if label == NO_CHANNEL else _channel_key(label)),
-        touchpoints=Listed(
-            [
-                ChannelTouchpoint(
-                    name=inline(r.touchpoint.name),
-                    url=f"{url_for(r.journey.file.src_uri)}#{r.anchor}",
-                    journey=link_definition(r.journey, url_for),
-                    stage=r.stage_name,
-                    emotion=Emotion(r.touchpoint.emotion),
-                    pain_points=len(r.touchpoint.pain_points),
-                )
-                for r in first_by(refs, limit, lambda r: -len(r.touchpoint.pain_points))
-            ],
-            len(refs),
+        touchpoints=listed(refs, limit, lambda r: -len(r.touchpoint.pain_points)).map(
+            lambda r: ChannelTouchpoint(
+                name=inline(r.touchpoint.name),
+                url=f"{url_for(r.journey.file.src_uri)}#{r.anchor}",
+                journey=link_definition(r.journey, url_for),
+                stage=r.stage_name,
+                emotion=Emotion(r.touchpoint.emotion),
+                pain_points=len(r.touchpoint.pain_points),
+            )
         ),
         journeys=len({r.journey.id for r in refs}),
         emotion=Emotion(round(sum(emotions) / len(emotions), 1) if emotions else None),

@@ -156,25 +156,18 @@ def pain_points_page(
         total_score=sum(r.weight for r in refs),
         by_journey=_by_journey(journeys, rows, url_for),
         by_channel=_by_channel(journeys, rows, refs),
-        pain_points=_listed_rows(refs, rows, url_for, limit),
+        pain_points=listed(refs, limit, lambda r: -r.weight).map(
+            lambda r: _pain_row(r, rows, url_for)
+        ),
         lowest=listed(
             sorted(
                 (low for j in journeys if (low := _lowest(j, url_for))), key=lambda low: low.value
             ),
             limit,
-            lambda low: low.value,
         ),
         futures=[link_definition(f, url_for) for f in future_journeys(portal)],
         portal_json=url_for(PORTAL_JSON_URI),
     )
-
-
-def _listed_rows(
-    refs: list[PainPointRef], rows: _Rows, url_for: UrlFor, limit: int
-) -> Listed[PainRow]:
-    """The heaviest pain points first when there are more than `limit`; rows made only for those."""
-    shown = listed(refs, limit, lambda r: -r.weight)
-    return Listed([_pain_row(r, rows, url_for) for r in shown.rows], shown.total)
 
 
 HEAT_JOURNEYS = 40

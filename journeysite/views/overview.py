@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from journeysite.load import Definition
@@ -72,11 +71,11 @@ class Overview:
 def overview_page(
     portal: Portal, url_for: UrlFor, as_of: datetime.date, limit: int = DEFAULT_TABLE_ROWS
 ) -> Overview:
-    rows = sorted(
-        (_row(j, portal, url_for, as_of) for j in sorted_journeys(portal)),
-        key=lambda r: r.review.urgency,
+    reviews = sorted(
+        ((j, review_status(journey_model(j), as_of)) for j in sorted_journeys(portal)),
+        key=lambda pair: pair[1].urgency,
     )
-    states = Counter(r.review.state for r in rows)
+    states = Counter(review.state for _, review in reviews)
     return Overview(
         counts=_counts(portal),
         review_summary=[
@@ -85,36 +84,23 @@ def overview_page(
             ("Due soon", states["due-soon"]),
             ("OK", states["ok"]),
         ],
-        journeys=listed(rows, limit),
-        no_sources=_flagged(
-            [j for j in sorted_journeys(portal) if not journey_model(j).sources],
-            lambda j: MAP_TYPE_LABELS[journey_model(j).map],
-            url_for,
-            limit,
+        journeys=listed(reviews, limit).map(lambda pair: _row(*pair, portal, url_for)),
+        no_sources=listed(
+            [j for j in sorted_journeys(portal) if not journey_model(j).sources], limit
+        ).map(
+            lambda j: Flagged(link_definition(j, url_for), MAP_TYPE_LABELS[journey_model(j).map])
         ),
-        not_validated=_flagged(
-            [j for j in sorted_journeys(portal) if journey_model(j).status != "validated"],
-            lambda j: STATUS_LABELS[journey_model(j).status],
-            url_for,
-            limit,
+        not_validated=listed(
+            [j for j in sorted_journeys(portal) if journey_model(j).status != "validated"], limit
+        ).map(
+            lambda j: Flagged(link_definition(j, url_for), STATUS_LABELS[journey_model(j).status])
         ),
         portal_json=url_for(PORTAL_JSON_URI),
     )
 
 
-def _flagged(
-    journeys: list[Definition], detail: Callable[[Definition], str], url_for: UrlFor, limit: int
-) -> Listed[Flagged]:
-    """The first `limit` journeys by title, each with its detail; links made only for those."""
-    shown = listed(journeys, limit)
-    return Listed(
-        [Flagged(link_definition(j, url_for), detail(j)) for j in shown.rows], shown.total
-    )
-
-
-def _row(journey: Definition, portal: Portal, url_for: UrlFor, as_of: datetime.date) -> ReviewRow:
+def _row(journey: Definition, review: ReviewStatus, portal: Portal, url_for: UrlFor) -> ReviewRow:
     model = journey_model(journey)
-    review = review_status(model, as_of)
     flags = []
     if not model.sources:
         flags.append(NO_SOURCES)

@@ -26,6 +26,7 @@ UNRATED_WEIGHT = 1
 
 
 T = TypeVar("T")
+U = TypeVar("U")
 
 DEFAULT_TABLE_ROWS = 1000
 """Rows per portfolio table (`portfolio_table_rows`): every KPI of 10 000 journeys was 40 MB of HTML."""
@@ -41,6 +42,10 @@ class Listed(Generic[T]):
     @property
     def complete(self) -> bool:
         return len(self.rows) == self.total
+
+    def map(self, make: Callable[[T], U]) -> Listed[U]:
+        """The same rows made into what a table shows: only the listed ones are made."""
+        return Listed([make(row) for row in self.rows], self.total)
 
 
 def listed(items: Sequence[T], limit: int, key: Callable[[T], Any] | None = None) -> Listed[T]:

@@ -78,6 +78,7 @@ class JourneysiteConfig(base.Config):
     title) of at most this many touchpoints each, instead of one table of every touchpoint."""
 
     portfolio_table_rows = PositiveInt(default=DEFAULT_TABLE_ROWS)
-    """Rows listed by each table of the portfolio pages (KPIs, pain points, the touchpoints of a
-    channel, the lowest emotion points). With more, a table lists those that most need attention
-    and says where every row is: each journey's page, the ownership matrix and the exports."""
+    """Rows listed by each table or list of the portfolio pages (reviews, maps without sources or
+    not validated, KPIs, pain points, the touchpoints of a channel, the lowest emotion points,
+    evidence). With more, it lists those that most need attention and says where every row is:
+    each journey's page, the ownership matrix and the exports."""

@@ -62,7 +62,7 @@ most need attention and says so; the table below it lists more."""
 
 def first_by(items: Sequence[T], count: int, key: Callable[[T], Any]) -> list[T]:
     """The `count` items with the lowest `key` (ties by position), kept in their given order: what
-    a chart shows when a portfolio has too many items to draw (its table lists them all)."""
+    a crowded chart draws, and what a long portfolio table lists (`listed`)."""
     if len(items) <= count:
         return list(items)
     order = sorted(range(len(items)), key=lambda i: (key(items[i]), i))

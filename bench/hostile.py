@@ -18,9 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from journeysite.limits import DEFAULT_LIMITS
-from journeysite.load import SourceFile, load_bytes, load_path
-from journeysite.markup import inline
+from journeysite.content.load import SourceFile, load_bytes, load_path
+from journeysite.format.limits import DEFAULT_LIMITS
+from journeysite.views.markup import inline
 
 MB = 1_000_000
 

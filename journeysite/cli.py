@@ -9,14 +9,16 @@ from pathlib import Path
 
 import yaml
 
-from journeysite import gitrev
-from journeysite.compare import compare_portals
-from journeysite.content import check_directory, load_directory
-from journeysite.diagnostics import format_report
-from journeysite.diffreport import FORMATS as DIFF_FORMATS
-from journeysite.diffreport import DiffReport, Side
-from journeysite.export import TABLES, export_csv, export_json
-from journeysite.load import display_path
+from journeysite.content.diagnostics import format_report
+from journeysite.content.load import display_path
+from journeysite.content.tree import check_directory, load_directory
+from journeysite.diff import revisions as gitrev
+from journeysite.diff.compare import compare_portals
+from journeysite.diff.report import FORMATS as DIFF_FORMATS
+from journeysite.diff.report import DiffReport, Side
+from journeysite.exports.tables import TABLES, export_csv, export_json
+from journeysite.format.schema import schema_text
+from journeysite.format.vocabulary import DEFINITION_TYPES
 from journeysite.scaffold import (
     DEFAULT_TEMPLATE,
     FOLDERS,
@@ -25,8 +27,6 @@ from journeysite.scaffold import (
     scaffold,
     templates_for,
 )
-from journeysite.schema import schema_text
-from journeysite.vocab import DEFINITION_TYPES
 
 
 class _MkDocsYamlLoader(yaml.SafeLoader):

@@ -6,9 +6,9 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
-from journeysite.builddate import BuildDateOption
-from journeysite.grouping import DEFAULT_GROUP_THRESHOLD, GROUP_MODES
-from journeysite.limits import DEFAULT_LIMITS, Limits
+from journeysite.format.limits import DEFAULT_LIMITS, Limits
+from journeysite.publish.build_date import BuildDateOption
+from journeysite.views.grouping import DEFAULT_GROUP_THRESHOLD, GROUP_MODES
 from journeysite.views.ownership import DEFAULT_MATRIX_ROWS
 from journeysite.views.portfolio import DEFAULT_TABLE_ROWS
 

@@ -18,26 +18,26 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
-from journeysite import heap
-from journeysite.builddate import BuildDateError, resolve_build_date
-from journeysite.cache import LoadCache, memoise
-from journeysite.checks import unowned_touchpoints
 from journeysite.config import JourneysiteConfig
-from journeysite.content import Content, load_content
-from journeysite.dates import date_pages
-from journeysite.exports import ExportFolder
-from journeysite.failsafe import StagedSite
-from journeysite.generated import GeneratedPage, Settings, generated_files, generated_pages
-from journeysite.load import SourceFile, display_path
-from journeysite.markup import literal_markdown
-from journeysite.nav import SectionIndexPage, build_nav, prune_when_grouped
-from journeysite.paths import SiteFile, check_links, project_roots
-from journeysite.render import Renderer, theme_dir
-from journeysite.safeguards import safe_features
-from journeysite.search import search_html
-from journeysite.searchindex import write_streamed
-from journeysite.toc import extend_toc
+from journeysite.content import heap
+from journeysite.content.cache import LoadCache, memoise
+from journeysite.content.checks import unowned_touchpoints
+from journeysite.content.load import SourceFile, display_path
+from journeysite.content.paths import SiteFile, check_links, project_roots
+from journeysite.content.tree import Content, load_content
+from journeysite.publish.build_date import BuildDateError, resolve_build_date
+from journeysite.publish.export_folder import ExportFolder
+from journeysite.publish.navigation import SectionIndexPage, build_nav, prune_when_grouped
+from journeysite.publish.pages import GeneratedPage, Settings, generated_files, generated_pages
+from journeysite.publish.render import Renderer, theme_dir
+from journeysite.publish.safeguards import safe_features
+from journeysite.publish.search import search_html
+from journeysite.publish.search_index import write_streamed
+from journeysite.publish.sitemap_dates import date_pages
+from journeysite.publish.staging import StagedSite
+from journeysite.publish.toc import extend_toc
 from journeysite.views.journey import journey_page
+from journeysite.views.markup import literal_markdown
 from journeysite.views.persona import persona_page
 from journeysite.views.stakeholder import stakeholder_page
 
@@ -81,7 +81,7 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         self.exports = ExportFolder()
         """Where this build's exports are written before MkDocs copies them into the site."""
         self.muted_search: Any = None
-        """Material's search plugin while its own index write is skipped (journeysite.searchindex)."""
+        """Material's search plugin while its own index write is skipped (journeysite.publish.search_index)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds.
@@ -123,7 +123,7 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         return config
 
     def _stage(self, config: Any) -> None:
-        """Build into a folder beside site_dir; on_post_build swaps it in (journeysite/failsafe.py)."""
+        """Build into a folder beside site_dir; on_post_build swaps it in (journeysite/publish/staging.py)."""
         self.staged, self.mkdocs_config = None, config
         if not self.stage_builds:
             return

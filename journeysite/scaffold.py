@@ -12,11 +12,11 @@ from pathlib import Path
 
 import jinja2
 
-from journeysite.content import Content, load_content
-from journeysite.diagnostics import did_you_mean
-from journeysite.load import SourceFile, discover, display_path
-from journeysite.portal import journey_model
-from journeysite.vocab import ID_RE, slugify
+from journeysite.content.diagnostics import did_you_mean
+from journeysite.content.load import SourceFile, discover, display_path
+from journeysite.content.portal import journey_model
+from journeysite.content.tree import Content, load_content
+from journeysite.format.vocabulary import ID_RE, slugify
 
 SCAFFOLDS = Path(__file__).parent / "scaffolds"
 

@@ -6,7 +6,7 @@ import importlib.util
 import sys
 from pathlib import Path
 
-from journeysite.content import load_directory
+from journeysite.content.tree import load_directory
 from tests.conftest import REPO, Project
 
 _spec = importlib.util.spec_from_file_location("bench_generate", REPO / "bench/generate.py")

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from journeysite.diagnostics import Code, Diagnostic, format_report
+from journeysite.content.diagnostics import Code, Diagnostic, format_report
 from tests.conftest import Project
 
 BAD_JOURNEY = (

@@ -336,9 +336,9 @@ def test_markdown_stays_within_a_comment_size_limit(repo: Project) -> None:
         repo.write(f"journeys/extra-{n:02}.md", RENEWAL.replace("Renewal", f"Renewal {n:02}"))
     result = repo.journeysite("diff", "--format", "markdown")
     assert len(result.stdout) < 60_000
-    from journeysite.compare import compare_portals  # the same report, with a small budget
-    from journeysite.diffreport import DiffReport, Side, format_markdown
-    from journeysite.gitrev import at_revision, working_tree
+    from journeysite.diff.compare import compare_portals  # the same report, with a small budget
+    from journeysite.diff.report import DiffReport, Side, format_markdown
+    from journeysite.diff.revisions import at_revision, working_tree
 
     old = at_revision(repo.root, "main", repo.content)
     new = working_tree(repo.root, repo.content)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from journeysite.content import load_directory
+from journeysite.content.tree import load_directory
 from tests.conftest import Project
 
 JOURNEY = """\

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from journeysite.content import load_directory
-from journeysite.limits import DEFAULT_LIMITS, Limits
+from journeysite.content.tree import load_directory
+from journeysite.format.limits import DEFAULT_LIMITS, Limits
 from tests.browser.harness import CHROMIUM, CHROMIUM_ARGS, serve
 from tests.conftest import Project
 from tests.test_errors import errors

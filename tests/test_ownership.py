@@ -8,10 +8,10 @@ import json
 
 import pytest
 
-from journeysite.content import load_directory
-from journeysite.ownership import export_row, ownership_records
-from journeysite.portal_json import entity_record, ordered_entities, portal_head
-from journeysite.streams import json_list
+from journeysite.content.touchpoint_owners import export_row, ownership_records
+from journeysite.content.tree import load_directory
+from journeysite.exports.document import entity_record, ordered_entities, portal_head
+from journeysite.exports.json_writer import json_list
 from tests.conftest import Project
 from tests.site_server import chromium, serve, watch_errors
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from journeysite import parallel
-from journeysite.content import _check_chunk, check_directory, load_directory
-from journeysite.limits import DEFAULT_LIMITS
-from journeysite.load import SourceFile, discover
-from journeysite.parallel import FILES_PER_WORKER, map_chunks, worker_count
+from journeysite.content import parallel
+from journeysite.content.load import SourceFile, discover
+from journeysite.content.parallel import FILES_PER_WORKER, map_chunks, worker_count
+from journeysite.content.tree import _check_chunk, check_directory, load_directory
+from journeysite.format.limits import DEFAULT_LIMITS
 from tests.conftest import Project
 from tests.test_bench import generate
 

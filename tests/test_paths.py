@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from journeysite.content import default_dest
+from journeysite.content.tree import default_dest
 from tests.conftest import Project
 from tests.test_errors import errors
 from tests.test_format import serving  # noqa: F401 (a fixture)

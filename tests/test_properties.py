@@ -14,14 +14,19 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from journeysite.content import load_content
-from journeysite.diagnostics import has_errors
-from journeysite.load import LoadedFile, SourceFile, load_bytes
-from journeysite.model import MODELS
+from journeysite.content.diagnostics import has_errors
+from journeysite.content.load import LoadedFile, SourceFile, load_bytes
+from journeysite.content.tree import load_content
+from journeysite.format.models import MODELS
+from journeysite.format.vocabulary import (
+    CHANNEL_LABELS,
+    DEFINITION_TYPES,
+    MAP_TYPE_LABELS,
+    STATUS_LABELS,
+)
 from journeysite.plugin import _VIEWS
-from journeysite.render import Renderer, theme_dir
+from journeysite.publish.render import Renderer, theme_dir
 from journeysite.views.persona import journeys_index
-from journeysite.vocab import CHANNEL_LABELS, DEFINITION_TYPES, MAP_TYPE_LABELS, STATUS_LABELS
 
 PATH = "content/journeys/fuzz.md"
 LOADER = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from journeysite.render import Renderer
+from journeysite.publish.render import Renderer
 
 
 def test_batched_rendering_keeps_every_piece_in_order(tmp_path: Path) -> None:

@@ -84,7 +84,14 @@ def run_remark(remark: Path, root: Path) -> subprocess.CompletedProcess[str]:
 def test_remark_accepts_every_demo_map_and_rejects_mistakes(remark: Path, tmp_path: Path) -> None:
     root = editor_project(tmp_path)
     subprocess.run(  # into a folder that does not exist yet, as the docs say
-        [sys.executable, "-m", "journeysite.cli", "schema", "-o", "schema/journeysite.schema.json"],
+        [
+            sys.executable,
+            "-m",
+            "journeysite.cli",
+            "schema",
+            "-o",
+            "schema/journeysite.schema.json",
+        ],
         cwd=root,
         env={**os.environ, "PYTHONPATH": str(REPO)},
         check=True,

@@ -9,8 +9,8 @@ from typing import Any
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from journeysite.search import search_html
-from journeysite.searchindex import index_chunks, material_search
+from journeysite.publish.search import search_html
+from journeysite.publish.search_index import index_chunks, material_search
 from tests.conftest import Project
 
 

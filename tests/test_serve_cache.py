@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from journeysite.cache import memoise
+from journeysite.content.cache import memoise
 from tests.conftest import Project, chart_options
 
 

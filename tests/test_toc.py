@@ -5,7 +5,7 @@ from __future__ import annotations
 import markdown
 from mkdocs.structure.toc import TableOfContents, get_toc
 
-from journeysite.toc import extend_toc
+from journeysite.publish.toc import extend_toc
 
 GENERATED = (
     '<h2 id="jm-map">Journey map<a class="headerlink" href="#jm-map">¶</a></h2>'

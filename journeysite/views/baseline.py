@@ -13,12 +13,12 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from journeysite.load import Definition
-from journeysite.markup import inline
-from journeysite.model import Stage
-from journeysite.portal import Portal, TouchpointRef, journey_model
+from journeysite.content.load import Definition
+from journeysite.content.portal import Portal, TouchpointRef, journey_model
+from journeysite.format.models import Stage
 from journeysite.views.charts import Chart, Curve, Table, emotion_curves, emotion_label
 from journeysite.views.common import Emotion, Link, UrlFor, link_definition
+from journeysite.views.markup import inline
 from journeysite.views.portfolio import PainPointRef, pain_points_of
 from journeysite.views.stages import normal_name, numbered, stage_mood
 

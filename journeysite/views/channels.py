@@ -8,10 +8,11 @@ from markupsafe import Markup
 from pyecharts import options as opts
 from pyecharts.charts import Bar, Line
 
-from journeysite.markup import inline
-from journeysite.portal import Portal, TouchpointRef
+from journeysite.content.portal import Portal, TouchpointRef
+from journeysite.format.vocabulary import CHANNEL_LABELS, EMOTION_MAX, EMOTION_MIN
 from journeysite.views.charts import Chart, Table, base_options, plain_options
 from journeysite.views.common import Emotion, Link, UrlFor, link_definition
+from journeysite.views.markup import inline
 from journeysite.views.ownership import CSV_URI, MATRIX_URI
 from journeysite.views.portfolio import (
     CHANNEL_ORDER,
@@ -24,7 +25,6 @@ from journeysite.views.portfolio import (
     severity_weight,
     todays_journeys,
 )
-from journeysite.vocab import CHANNEL_LABELS, EMOTION_MAX, EMOTION_MIN
 
 
 @dataclass(frozen=True)

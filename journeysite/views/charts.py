@@ -2,7 +2,7 @@
 
 pyecharts' own rendering is not used: it loads ECharts from a CDN, makes random ids and turns
 marked strings into JavaScript. Only its option builders are, and the result is serialised once,
-as JSON, by `journeysite.render.chart_json`.
+as JSON, by `journeysite.publish.render.chart_json`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pyecharts import options as opts
 from pyecharts.charts import Line
 from pyecharts.options.series_options import BasicOpts
 
-from journeysite.vocab import EMOTION_MAX, EMOTION_MIN, EMOTION_WORDS
+from journeysite.format.vocabulary import EMOTION_MAX, EMOTION_MIN, EMOTION_WORDS
 
 EMOTION_LABELS = [f"{n} · {EMOTION_WORDS[n]}" for n in range(EMOTION_MIN, EMOTION_MAX + 1)]
 SYMBOLS = ["circle", "triangle", "diamond", "rect", "roundRect", "pin", "arrow"]

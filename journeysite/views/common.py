@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from journeysite.load import Definition
-from journeysite.markup import inline
-from journeysite.model import Kpi, Note
-from journeysite.portal import Portal
-from journeysite.vocab import emotion_word
+from journeysite.content.load import Definition
+from journeysite.content.portal import Portal
+from journeysite.format.models import Kpi, Note
+from journeysite.format.vocabulary import emotion_word
+from journeysite.views.markup import inline
 
 UrlFor = Callable[[str], str]
 """Relative URL from the page being rendered to a page given by its src_uri."""

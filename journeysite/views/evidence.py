@@ -8,12 +8,13 @@ from markupsafe import Markup
 from pyecharts import options as opts
 from pyecharts.charts import Bar
 
-from journeysite.load import Definition
-from journeysite.markup import inline
-from journeysite.model import Journey
-from journeysite.portal import Portal, journey_model
+from journeysite.content.load import Definition
+from journeysite.content.portal import Portal, journey_model
+from journeysite.format.models import Journey
+from journeysite.format.vocabulary import MAP_TYPE_LABELS, SOLICITED_SOURCES
 from journeysite.views.charts import Chart, Table, base_options, plain_options
 from journeysite.views.common import Link, UrlFor, link_definition
+from journeysite.views.markup import inline
 from journeysite.views.ownership import PORTAL_JSON_URI
 from journeysite.views.portfolio import (
     CHART_BARS,
@@ -22,7 +23,6 @@ from journeysite.views.portfolio import (
     listed,
     sorted_journeys,
 )
-from journeysite.vocab import MAP_TYPE_LABELS, SOLICITED_SOURCES
 
 
 @dataclass(frozen=True)

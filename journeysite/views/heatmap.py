@@ -15,11 +15,11 @@ from markupsafe import Markup
 from pyecharts import options as opts
 from pyecharts.charts import HeatMap
 
-from journeysite.load import Definition
-from journeysite.markup import inline
-from journeysite.portal import Portal, journey_model
+from journeysite.content.load import Definition
+from journeysite.content.portal import Portal, journey_model
 from journeysite.views.charts import Chart, Table, base_options, emotion_label, plain_options
 from journeysite.views.common import Link, UrlFor, link_definition
+from journeysite.views.markup import inline
 from journeysite.views.ownership import PORTAL_JSON_URI
 from journeysite.views.portfolio import (
     CHANNEL_ORDER,

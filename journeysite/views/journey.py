@@ -6,11 +6,16 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from journeysite.cache import by_identity
-from journeysite.load import Definition
-from journeysite.markup import inline
-from journeysite.model import Journey, Stage, Touchpoint
-from journeysite.portal import Portal, journey_model
+from journeysite.content.cache import by_identity
+from journeysite.content.load import Definition
+from journeysite.content.portal import Portal, journey_model
+from journeysite.format.models import Journey, Stage, Touchpoint
+from journeysite.format.vocabulary import (
+    CHANNEL_LABELS,
+    MAP_TYPE_LABELS,
+    SOLICITED_SOURCES,
+    STATUS_LABELS,
+)
 from journeysite.views.baseline import BaselineView, baseline_view
 from journeysite.views.charts import Chart, Curve, Table, emotion_curves, emotion_label
 from journeysite.views.common import (
@@ -27,9 +32,9 @@ from journeysite.views.common import (
     texts,
 )
 from journeysite.views.evidence import Coverage, coverage
+from journeysite.views.markup import inline
 from journeysite.views.stages import numbered
 from journeysite.views.stages import stage_mood as stage_mood  # its home is views.stages
-from journeysite.vocab import CHANNEL_LABELS, MAP_TYPE_LABELS, SOLICITED_SOURCES, STATUS_LABELS
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from pyecharts import options as opts
 from pyecharts.charts import Bar
 
-from journeysite.load import Definition
-from journeysite.model import Kpi
-from journeysite.portal import Portal, journey_model
+from journeysite.content.load import Definition
+from journeysite.content.portal import Portal, journey_model
+from journeysite.format.models import Kpi
+from journeysite.format.vocabulary import MAP_TYPE_LABELS
 from journeysite.views.charts import Chart, Table, base_options, plain_options
 from journeysite.views.common import Link, UrlFor, link_definition, number
 from journeysite.views.ownership import PORTAL_JSON_URI
@@ -21,7 +22,6 @@ from journeysite.views.portfolio import (
     listed,
     sorted_journeys,
 )
-from journeysite.vocab import MAP_TYPE_LABELS
 
 ON_TARGET = "On target"
 OFF_TARGET = "Off target"

@@ -6,8 +6,9 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass
 
-from journeysite.load import Definition
-from journeysite.portal import Portal, journey_model
+from journeysite.content.load import Definition
+from journeysite.content.portal import Portal, journey_model
+from journeysite.format.vocabulary import MAP_TYPE_LABELS, STATUS_LABELS
 from journeysite.views.common import Link, UrlFor, link_definition, link_to
 from journeysite.views.ownership import PORTAL_JSON_URI
 from journeysite.views.portfolio import (
@@ -21,7 +22,6 @@ from journeysite.views.portfolio import (
     weights,
 )
 from journeysite.views.review import DUE_SOON_DAYS, ReviewStatus, review_status
-from journeysite.vocab import MAP_TYPE_LABELS, STATUS_LABELS
 
 NO_SOURCES = "No sources"
 NOT_VALIDATED = "Not validated"

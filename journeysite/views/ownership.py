@@ -7,11 +7,20 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from journeysite.grouping import run_titles, unique_keys
-from journeysite.load import Definition
-from journeysite.markup import inline
-from journeysite.ownership import OwnershipRecord, kpi_text, ownership_records, records_of
-from journeysite.portal import Portal, journey_model, stakeholder_model
+from journeysite.content.load import Definition
+from journeysite.content.portal import Portal, journey_model, stakeholder_model
+from journeysite.content.touchpoint_owners import (
+    OwnershipRecord,
+    kpi_text,
+    ownership_records,
+    records_of,
+)
+from journeysite.format.vocabulary import (
+    CHANNEL_LABELS,
+    MAP_TYPE_LABELS,
+    STAKEHOLDER_KIND_LABELS,
+    slugify,
+)
 from journeysite.views.common import (
     Emotion,
     Item,
@@ -23,7 +32,8 @@ from journeysite.views.common import (
     link_to,
     notes,
 )
-from journeysite.vocab import CHANNEL_LABELS, MAP_TYPE_LABELS, STAKEHOLDER_KIND_LABELS, slugify
+from journeysite.views.grouping import run_titles, unique_keys
+from journeysite.views.markup import inline
 
 MATRIX_URI = "ownership/index.md"
 MATRIX_PARTS_FOLDER = "ownership/matrix"
@@ -92,7 +102,7 @@ class MatrixPart:
     """One page of a large portfolio's matrix: consecutive journeys by title."""
 
     title: str
-    """The run of journey titles, like `A–C` (journeysite.grouping.run_titles)."""
+    """The run of journey titles, like `A–C` (journeysite.views.grouping.run_titles)."""
     src_uri: str
     journeys: tuple[str, ...]
     touchpoints: int

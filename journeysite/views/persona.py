@@ -6,15 +6,15 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from journeysite.cache import by_identity
-from journeysite.load import Definition
-from journeysite.markup import inline
-from journeysite.portal import Portal, journey_model, persona_model
+from journeysite.content.cache import by_identity
+from journeysite.content.load import Definition
+from journeysite.content.portal import Portal, journey_model, persona_model
+from journeysite.format.vocabulary import MAP_TYPE_LABELS, STATUS_LABELS
 from journeysite.views.baseline import BaselineView, baseline_view
 from journeysite.views.charts import Chart, Curve, Table, emotion_curves, emotion_label
 from journeysite.views.common import Link, UrlFor, link_definition, link_to, texts
 from journeysite.views.journey import stage_mood
-from journeysite.vocab import MAP_TYPE_LABELS, STATUS_LABELS
+from journeysite.views.markup import inline
 
 _MAP_ORDER = {"current": 0, "future": 1, "day-in-the-life": 2, "blueprint": 3}
 

@@ -11,10 +11,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from journeysite.load import Definition
-from journeysite.model import Note, Touchpoint
-from journeysite.portal import Portal, journey_model
-from journeysite.vocab import CHANNEL_LABELS, SEVERITY_WEIGHT
+from journeysite.content.load import Definition
+from journeysite.content.portal import Portal, journey_model
+from journeysite.format.models import Note, Touchpoint
+from journeysite.format.vocabulary import CHANNEL_LABELS, SEVERITY_WEIGHT
 
 STAGE_LEVEL = "Stage level"
 """The channel column for pain points written on a stage rather than on a touchpoint."""

@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass
 from typing import Literal
 
-from journeysite.model import Journey
+from journeysite.format.models import Journey
 
 DUE_SOON_DAYS = 14
 """A review due within this many days (or today) is 'due soon'."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from journeysite.model import Stage
+from journeysite.format.models import Stage
 
 
 def stage_mood(stage: Stage) -> float | None:

@@ -6,18 +6,18 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from journeysite.load import Definition
-from journeysite.markup import inline
-from journeysite.portal import Portal, stakeholder_model
-from journeysite.views.common import Link, UrlFor, link_definition, link_to, texts
-from journeysite.views.ownership import involved_stakeholders, owner_page_uri
-from journeysite.views.stakeholder_map import STAKEHOLDERS_INDEX_URI
-from journeysite.vocab import (
+from journeysite.content.load import Definition
+from journeysite.content.portal import Portal, stakeholder_model
+from journeysite.format.vocabulary import (
     CHANNEL_LABELS,
     RELATIONSHIP_LABELS,
     STAKEHOLDER_KIND_LABELS,
     quadrant,
 )
+from journeysite.views.common import Link, UrlFor, link_definition, link_to, texts
+from journeysite.views.markup import inline
+from journeysite.views.ownership import involved_stakeholders, owner_page_uri
+from journeysite.views.stakeholder_map import STAKEHOLDERS_INDEX_URI
 
 
 @dataclass(frozen=True)

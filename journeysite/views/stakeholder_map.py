@@ -16,14 +16,10 @@ from markupsafe import Markup
 from pyecharts import options as opts
 from pyecharts.charts import Graph, Scatter
 
-from journeysite.load import Definition
-from journeysite.markup import inline
-from journeysite.model import Stakeholder
-from journeysite.portal import Portal, journey_model, stakeholder_model
-from journeysite.views.charts import Chart, Table, base_options, plain_options
-from journeysite.views.common import Link, UrlFor, link_definition
-from journeysite.views.ownership import involved_stakeholders, owner_page_uri
-from journeysite.vocab import (
+from journeysite.content.load import Definition
+from journeysite.content.portal import Portal, journey_model, stakeholder_model
+from journeysite.format.models import Stakeholder
+from journeysite.format.vocabulary import (
     QUADRANT_HIGH_FROM,
     QUADRANTS,
     RELATIONSHIP_LABELS,
@@ -32,6 +28,10 @@ from journeysite.vocab import (
     STAKEHOLDER_KIND_LABELS,
     quadrant,
 )
+from journeysite.views.charts import Chart, Table, base_options, plain_options
+from journeysite.views.common import Link, UrlFor, link_definition
+from journeysite.views.markup import inline
+from journeysite.views.ownership import involved_stakeholders, owner_page_uri
 
 STAKEHOLDERS_INDEX_URI = "stakeholders/index.md"
 

@@ -12,15 +12,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-from journeysite.builddate import BuildDate, resolve_build_date
-from journeysite.grouping import DEFAULT_GROUP_THRESHOLD, persona_groups, stakeholder_groups
-from journeysite.ownership import ownership_csv, ownership_json
-from journeysite.portal import Portal
-from journeysite.portal_json import portal_json
+from journeysite.content.portal import Portal
+from journeysite.content.touchpoint_owners import ownership_csv, ownership_json
+from journeysite.exports.document import portal_json
+from journeysite.publish.build_date import BuildDate, resolve_build_date
 from journeysite.views.channels import channels_page
 from journeysite.views.common import UrlFor
 from journeysite.views.evidence import evidence_page
-from journeysite.views.groups import segment_index, segments_overview, stakeholder_group_page
+from journeysite.views.group_index import segment_index, segments_overview, stakeholder_group_page
+from journeysite.views.grouping import DEFAULT_GROUP_THRESHOLD, persona_groups, stakeholder_groups
 from journeysite.views.heatmap import pain_points_page
 from journeysite.views.kpiboard import kpi_board
 from journeysite.views.overview import overview_page
@@ -54,11 +54,11 @@ class GeneratedPage:
     is_index: bool = False
     """The section's own page (listed first, used as the section link with navigation.indexes)."""
     nav_group: str = ""
-    """The src_uri of the navigation group (journeysite.grouping.NavGroup) this page opens, if any;
+    """The src_uri of the navigation group (journeysite.views.grouping.NavGroup) this page opens, if any;
     such a page is placed first in its group's section instead of in `section`."""
     nav_part: str = ""
     """Pages that share a value are listed together in their own subsection of `section`
-    (journeysite.nav): the pages of a large portfolio's ownership matrix."""
+    (journeysite.publish.navigation): the pages of a large portfolio's ownership matrix."""
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ class Settings:
     nav_title: str = "Journeys"
     extra: dict[str, Any] = field(default_factory=dict)
     build_date: BuildDate = field(default_factory=lambda: resolve_build_date(None, {}))
-    """The reference day for review-due figures (journeysite.builddate.resolve_build_date)."""
+    """The reference day for review-due figures (journeysite.publish.build_date.resolve_build_date)."""
     portfolio_title: str = "Portfolio"
     nav_grouping: str = "auto"
     nav_group_threshold: int = DEFAULT_GROUP_THRESHOLD

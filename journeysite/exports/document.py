@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from journeysite.load import Definition
-from journeysite.model import Journey
-from journeysite.portal import Portal
-from journeysite.streams import json_list, json_text
+from journeysite.content.load import Definition
+from journeysite.content.portal import Portal
+from journeysite.exports.json_writer import json_list, json_text
+from journeysite.format.models import Journey
 
 
 def entity_record(definition: Definition) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from journeysite.diagnostics import Code, Diagnostic
+from journeysite.content.diagnostics import Code, Diagnostic
 
 WINDOWS_RESERVED = frozenset(
     ["con", "prn", "aux", "nul"]

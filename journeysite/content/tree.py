@@ -10,20 +10,20 @@ from pathlib import Path
 
 from mkdocs.structure.files import File
 
-from journeysite import heap
-from journeysite.checks import Outline, build_portal, cross_problems, file_problems, outline
-from journeysite.diagnostics import Diagnostic, SeverityLevel, has_errors
-from journeysite.limits import DEFAULT_LIMITS, Limits
-from journeysite.load import (
+from journeysite.content import heap
+from journeysite.content.checks import Outline, build_portal, cross_problems, file_problems, outline
+from journeysite.content.diagnostics import Diagnostic, SeverityLevel, has_errors
+from journeysite.content.load import (
     LoadedFile,
     SourceFile,
     discover,
     display_path,
     load_bytes,
 )
-from journeysite.parallel import load_one, map_chunks, worker_count
-from journeysite.paths import SiteFile, check_links, check_page_paths, project_roots
-from journeysite.portal import Portal
+from journeysite.content.parallel import load_one, map_chunks, worker_count
+from journeysite.content.paths import SiteFile, check_links, check_page_paths, project_roots
+from journeysite.content.portal import Portal
+from journeysite.format.limits import DEFAULT_LIMITS, Limits
 
 
 @dataclass
@@ -57,7 +57,7 @@ def load_content(
     every file of the site being built with its output path (the plugin passes MkDocs' own);
     without it, pages are placed as MkDocs places them by default. `problems` found before
     loading (unsafe links) are reported with the rest. `load` reads one file's bytes; the plugin
-    passes journeysite.cache.LoadCache.load while serving.
+    passes journeysite.content.cache.LoadCache.load while serving.
     """
     with heap.paused():
         loaded = [load_one(source, limits, load) for source in sources]
@@ -110,7 +110,7 @@ def check_directory(
 ) -> Checked:
     """`journeysite check`: the rules of a build, a large portfolio's files on all cores.
 
-    Each file is checked where it is loaded (journeysite/parallel.py) and only its problems and
+    Each file is checked where it is loaded (journeysite/content/parallel.py) and only its problems and
     outline come back, so the rules between files run on a few hundred bytes per definition.
     """
     sources, problems = _sources(docs_dir)

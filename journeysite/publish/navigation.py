@@ -11,8 +11,10 @@ from mkdocs.structure import StructureItem
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from journeysite.generated import GeneratedPage, Settings
-from journeysite.grouping import (
+from journeysite.content.load import Definition
+from journeysite.content.portal import Portal, journey_model
+from journeysite.publish.pages import GeneratedPage, Settings
+from journeysite.views.grouping import (
     NavGroup,
     by_title,
     is_grouped,
@@ -20,8 +22,6 @@ from journeysite.grouping import (
     runs,
     stakeholder_groups,
 )
-from journeysite.load import Definition
-from journeysite.portal import Portal, journey_model
 from journeysite.views.ownership import involved_stakeholders, owner_page_uri
 from journeysite.views.persona import ordered_journeys
 

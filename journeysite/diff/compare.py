@@ -19,10 +19,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from journeysite.load import Definition
-from journeysite.model import Journey, Kpi, Note, Stage, Touchpoint
-from journeysite.portal import Portal
-from journeysite.vocab import DEFINITION_TYPES
+from journeysite.content.load import Definition
+from journeysite.content.portal import Portal
+from journeysite.format.models import Journey, Kpi, Note, Stage, Touchpoint
+from journeysite.format.vocabulary import DEFINITION_TYPES
 
 
 class ChangeKind(StrEnum):

@@ -9,10 +9,10 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from journeysite.diagnostics import Code, Diagnostic, did_you_mean, quote
-from journeysite.frontmatter import Locations, Path, dotted
-from journeysite.model import MODELS, Entity
-from journeysite.vocab import DEFINITION_TYPES, slugify
+from journeysite.content.diagnostics import Code, Diagnostic, did_you_mean, quote
+from journeysite.content.frontmatter import Locations, Path, dotted
+from journeysite.format.models import MODELS, Entity
+from journeysite.format.vocabulary import DEFINITION_TYPES, slugify
 
 _EXPECTED = re.compile(r"'([^']*)'")
 

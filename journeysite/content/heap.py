@@ -6,7 +6,7 @@ full collection, and page rendering triggers dozens of those: at 1 000 journeys 
 collections took 14 of 99 seconds, and each one grows with the portfolio, so the cost per journey
 grew with the portfolio too (bench/README.md).
 
-- `paused()`: no collections while files are loaded (journeysite/content.py). Loading makes almost no cyclic garbage; the
+- `paused()`: no collections while files are loaded (journeysite/content/tree.py). Loading makes almost no cyclic garbage; the
   collector would only walk the growing heap again and again.
 - `freeze()` once the long-lived objects exist (before pages are rendered): they move to the
   permanent generation, which collections skip. Garbage made while rendering is still collected.

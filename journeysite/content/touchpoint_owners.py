@@ -14,10 +14,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from journeysite.load import Definition
-from journeysite.model import Journey, Kpi, Stage, Touchpoint
-from journeysite.portal import Portal, journey_model
-from journeysite.streams import json_list
+from journeysite.content.load import Definition
+from journeysite.content.portal import Portal, journey_model
+from journeysite.exports.json_writer import json_list
+from journeysite.format.models import Journey, Kpi, Stage, Touchpoint
 from journeysite.views.common import number
 
 EXPORT_COLUMNS: tuple[str, ...] = (

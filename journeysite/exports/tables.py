@@ -12,10 +12,10 @@ import json
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from journeysite.load import Definition
-from journeysite.model import Kpi, Note, Touchpoint
-from journeysite.portal import Portal, journey_model, persona_model, stakeholder_model
-from journeysite.vocab import quadrant
+from journeysite.content.load import Definition
+from journeysite.content.portal import Portal, journey_model, persona_model, stakeholder_model
+from journeysite.format.models import Kpi, Note, Touchpoint
+from journeysite.format.vocabulary import quadrant
 
 EXPORT_FORMAT = "journeysite-portal"
 EXPORT_VERSION = 1

@@ -17,8 +17,8 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TypeVar
 
-from journeysite.limits import Limits
-from journeysite.load import LoadedFile, SourceFile, load_bytes, load_path
+from journeysite.content.load import LoadedFile, SourceFile, load_bytes, load_path
+from journeysite.format.limits import Limits
 
 FILES_PER_WORKER = 250
 """Fewer files than this per worker and starting the workers costs more than it saves."""

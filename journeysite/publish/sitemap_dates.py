@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_date
 
-from journeysite.portal import Portal, journey_model
+from journeysite.content.portal import Portal, journey_model
 
 
 def content_date(portal: Portal, src_uri: str) -> str:

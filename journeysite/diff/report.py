@@ -9,9 +9,9 @@ from dataclasses import asdict, dataclass
 from itertools import groupby
 from typing import Any
 
-from journeysite.compare import Change, ChangeKind
-from journeysite.gitrev import WORKING_TREE, Unreadable
-from journeysite.vocab import DEFINITION_TYPES, STATUS_LABELS, emotion_word
+from journeysite.diff.compare import Change, ChangeKind
+from journeysite.diff.revisions import WORKING_TREE, Unreadable
+from journeysite.format.vocabulary import DEFINITION_TYPES, STATUS_LABELS, emotion_word
 
 COMMENT_MARKER = "<!-- journeysite-diff -->"
 """First line of the Markdown output, so a workflow can find and update its earlier comment."""

@@ -24,8 +24,8 @@ from yaml.events import (
     SequenceStartEvent,
 )
 
-from journeysite.diagnostics import Code, Diagnostic, quote
-from journeysite.limits import LARGEST_NUMBER, Limits
+from journeysite.content.diagnostics import Code, Diagnostic, quote
+from journeysite.format.limits import LARGEST_NUMBER, Limits
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _RESOLVER = yaml.resolver.Resolver()

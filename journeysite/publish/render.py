@@ -11,7 +11,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from journeysite.cache import by_identity
+from journeysite.content.cache import by_identity
 
 _JSON_ESCAPES = (
     ("<", "\\u003c"),
@@ -26,8 +26,9 @@ _JSON_ESCAPES = (
 
 def theme_dir() -> Path:
     """The templates and assets: inside the installed package, or `theme/` beside it in a checkout."""
-    packaged = Path(__file__).parent / "theme"
-    return packaged if packaged.is_dir() else Path(__file__).parent.parent / "theme"
+    package = Path(__file__).parent.parent
+    packaged = package / "theme"
+    return packaged if packaged.is_dir() else package.parent / "theme"
 
 
 @by_identity()

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from journeysite.diagnostics import Code, Diagnostic
-from journeysite.frontmatter import (
+from journeysite.content.diagnostics import Code, Diagnostic
+from journeysite.content.frontmatter import (
     Locations,
     claims,
     decode,
@@ -16,10 +16,10 @@ from journeysite.frontmatter import (
     split,
     too_large,
 )
-from journeysite.limits import DEFAULT_LIMITS, Limits
-from journeysite.model import Entity
-from journeysite.validation import validate
-from journeysite.vocab import ID_RE, slugify
+from journeysite.content.validation import validate
+from journeysite.format.limits import DEFAULT_LIMITS, Limits
+from journeysite.format.models import Entity
+from journeysite.format.vocabulary import ID_RE, slugify
 
 
 @dataclass(frozen=True)

@@ -5,16 +5,16 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from journeysite.grouping import NavGroup
-from journeysite.portal import Portal, journey_model, stakeholder_model
+from journeysite.content.portal import Portal, journey_model, stakeholder_model
+from journeysite.format.vocabulary import STATUS_LABELS, quadrant
 from journeysite.views.common import Link, UrlFor, link_definition
+from journeysite.views.grouping import NavGroup
 from journeysite.views.persona import (
     JourneysIndex,
     PersonaGroup,
     journey_row,
     ordered_journeys,
 )
-from journeysite.vocab import STATUS_LABELS, quadrant
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 The rules come in two kinds. Those inside one file (`file_problems`) read its model. Those
 between files read an `Outline` of each definition: its id, where that is written, and every
 value that names another definition. An outline is a few hundred bytes, so `journeysite check`
-sends outlines rather than models back from its worker processes (journeysite/parallel.py).
+sends outlines rather than models back from its worker processes (journeysite/content/parallel.py).
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from journeysite.diagnostics import Code, Diagnostic, SeverityLevel, did_you_mean
-from journeysite.frontmatter import dotted
-from journeysite.load import Definition
-from journeysite.portal import Portal, TouchpointRef, journey_model, stakeholder_model
+from journeysite.content.diagnostics import Code, Diagnostic, SeverityLevel, did_you_mean
+from journeysite.content.frontmatter import dotted
+from journeysite.content.load import Definition
+from journeysite.content.portal import Portal, TouchpointRef, journey_model, stakeholder_model
 
 
 @dataclass(frozen=True)

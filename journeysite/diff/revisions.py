@@ -10,8 +10,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from journeysite.content import Content, load_content
-from journeysite.load import SourceFile, discover, display_path
+from journeysite.content.load import SourceFile, discover, display_path
+from journeysite.content.tree import Content, load_content
 
 WORKING_TREE = "working tree"
 DEFAULT_BRANCHES = ("main", "master")

@@ -14,9 +14,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from journeysite.load import Definition
-from journeysite.portal import Portal, persona_model, stakeholder_model
-from journeysite.vocab import STAKEHOLDER_KIND_GROUPS, slugify
+from journeysite.content.load import Definition
+from journeysite.content.portal import Portal, persona_model, stakeholder_model
+from journeysite.format.vocabulary import STAKEHOLDER_KIND_GROUPS, slugify
 
 GroupMode = Literal["auto", "always", "never"]
 GROUP_MODES: tuple[str, ...] = ("auto", "always", "never")

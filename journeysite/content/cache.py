@@ -15,8 +15,8 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from journeysite.limits import Limits
-from journeysite.load import LoadedFile, SourceFile, load_bytes
+from journeysite.content.load import LoadedFile, SourceFile, load_bytes
+from journeysite.format.limits import Limits
 
 T = TypeVar("T")
 

@@ -1,6 +1,6 @@
 """A private folder for the build's exports (portal.json, ownership.csv and .json).
 
-They are written piece by piece (journeysite/streams.py) and MkDocs copies them into the site
+They are written piece by piece (journeysite/exports/json_writer.py) and MkDocs copies them into the site
 like any other file, so no export is ever held in memory whole. The folder is emptied after each
 build, and removed with the process.
 """

@@ -13,7 +13,7 @@ from pydantic import Field, TypeAdapter
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
-from journeysite.model import Journey, Persona, Stakeholder
+from journeysite.format.models import Journey, Persona, Stakeholder
 
 _FrontMatter = TypeAdapter(Annotated[Journey | Persona | Stakeholder, Field(discriminator="type")])
 

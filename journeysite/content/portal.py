@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, TypeVar
 
-from journeysite.load import Definition
-from journeysite.model import Journey, Persona, Relationship, Stakeholder, Touchpoint
+from journeysite.content.load import Definition
+from journeysite.format.models import Journey, Persona, Relationship, Stakeholder, Touchpoint
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from journeysite.vocab import (
+from journeysite.format.vocabulary import (
     DEFAULT_REVIEW_EVERY_DAYS,
     EMOTION_MAX,
     EMOTION_MIN,

@@ -100,12 +100,12 @@ def test_future_page_compares_with_its_baseline(maps: Project) -> None:
         "Compared with Today : 3 touchpoints added, 1 removed; 1 pain point resolved, 1 new, "
         "1 still open."
     )
-    # Stages matched by name whatever the case and spacing; Renewal → Referral in place.
+    # Stages paired by journeysite.format.stages: by name whatever the case and spacing, and
+    # Renewal → Referral as a rename in place, as the diff between revisions pairs them.
     assert rows(section.select_one("table.jm-stage-deltas")) == [
         ["sign up", "2 negative", "4 positive", "▲ Better by 2"],
         ["First bill", "2 negative", "4.5 positive", "▲ Better by 2.5"],
-        ["Renewal", "3 neutral", "—", "Not in the future map"],
-        ["Referral", "—", "5 very positive", "New stage"],
+        ["Referral (was Renewal)", "3 neutral", "5 very positive", "▲ Better by 2"],
     ]
     assert cards(section) == {
         "Touchpoints added (3)": [
@@ -120,7 +120,7 @@ def test_future_page_compares_with_its_baseline(maps: Project) -> None:
         "New pain points (1)": [("App crashes ( sign up › App )", "./#tp-app")],
     }
     chart = chart_options(page, "chart-journey-tomorrow-baseline")
-    assert chart["xAxis"][0]["data"] == ["sign  up", "First bill", "Renewal", "Referral"]
+    assert chart["xAxis"][0]["data"] == ["sign  up", "First bill", "Referral"]
     baseline, future = chart["series"]
     assert (baseline["name"], baseline["lineStyle"]["type"]) == ("Current state: Today", "solid")
     assert (future["name"], future["lineStyle"]["type"]) == ("Future state: Tomorrow", "dashed")
@@ -128,11 +128,11 @@ def test_future_page_compares_with_its_baseline(maps: Project) -> None:
     assert [d["value"] for d in baseline["data"]] == [
         ["sign  up", "2 · negative"],
         ["First bill", "2 · negative"],
-        ["Renewal", "3 · neutral"],
+        ["Referral", "3 · neutral"],
     ]
     assert [d["value"][0] for d in future["data"]] == ["sign  up", "First bill", "Referral"]
     description = page.select_one("#chart-journey-tomorrow-baseline-desc").get_text()
-    assert "Of 2 stages in both, 2 improve, 0 get worse and 0 stay the same." in description
+    assert "Of 3 stages in both, 3 improve, 0 get worse and 0 stay the same." in description
     data = rows(page.select_one("#chart-journey-tomorrow-baseline-figure table"))
     assert data[1] == ["First bill", "2 · negative", "4.5 (≈ 4 · positive)", "Better by 2.5"]
     # The current map links to its future map but has no comparison of its own.
@@ -153,8 +153,7 @@ def test_persona_page_lists_changes_per_future_map(maps: Project) -> None:
     assert [r[3] for r in rows(section.select_one("table.jm-stage-deltas"))] == [
         "▲ Better by 2",
         "▲ Better by 2.5",
-        "Not in the future map",
-        "New stage",
+        "▲ Better by 2",
     ]
     toc = [a.get_text(strip=True) for a in page.select(".md-nav--secondary a")]
     assert toc[-2:] == ["What the future state changes", "Tomorrow"]

@@ -22,6 +22,7 @@ from pydantic import BaseModel
 from journeysite.content.load import Definition
 from journeysite.content.portal import Portal
 from journeysite.format.models import Journey, Kpi, Note, Stage, Touchpoint
+from journeysite.format.stages import match_stages
 from journeysite.format.vocabulary import DEFINITION_TYPES
 
 
@@ -257,22 +258,6 @@ def _stages(d: Definition, a: Journey, b: Journey) -> Iterator[Change]:
                     after=stage.name,
                 )
             yield from _touchpoint_details(d, stage.name, old_tp, tp)
-
-
-def match_stages(old: Sequence[str], new: Sequence[str]) -> dict[int, int]:
-    """Old stage index → new stage index: same name first, then same position (a rename)."""
-    matched: dict[int, int] = {}
-    taken: set[int] = set()
-    for i, name in enumerate(old):
-        j = next((j for j, n in enumerate(new) if n == name and j not in taken), None)
-        if j is not None:
-            matched[i] = j
-            taken.add(j)
-    for i in range(len(old)):
-        if i not in matched and i < len(new) and i not in taken and new[i] not in old:
-            matched[i] = i
-            taken.add(i)
-    return matched
 
 
 def _stage_details(d: Definition, a: Stage, b: Stage) -> Iterator[Change]:

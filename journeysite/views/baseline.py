@@ -1,14 +1,13 @@
 """Current vs future: what a future-state map changes compared with its current-state baseline.
 
-Stages match by name (trimmed, spaces collapsed, case-folded) and are aligned in order, so a
-stage renamed or merged in the future map shows as one removed and one new stage in place.
+Stages pair by the format's one rule (journeysite/format/stages.py, shared with the diff): by
+name, trimmed and case-folded, else renamed in place; the others show as removed or new in place.
 Touchpoints match by id (explicit, or the slug of the name); pain points by text, wherever they
 sit in the map. This is the baseline comparison only; diffs between revisions are another tool.
 """
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -16,11 +15,12 @@ from markupsafe import Markup
 from journeysite.content.load import Definition
 from journeysite.content.portal import Portal, TouchpointRef, journey_model
 from journeysite.format.models import Stage
+from journeysite.format.stages import match_stages, normal_name
 from journeysite.views.charts import Chart, Curve, Table, emotion_curves, emotion_label
 from journeysite.views.common import Emotion, Link, UrlFor, link_definition
 from journeysite.views.markup import inline
 from journeysite.views.portfolio import PainPointRef, pain_points_of
-from journeysite.views.stages import normal_name, numbered, stage_mood
+from journeysite.views.stages import numbered, stage_mood
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,8 @@ class StageDelta:
     in_future: bool
     baseline_anchor: str | None
     future_anchor: str | None
+    renamed_from: str | None = None
+    """The baseline's name of a stage the future map renamed (not for a change of case only)."""
 
     @property
     def delta(self) -> float | None:
@@ -98,38 +100,49 @@ def _by_text(journey: Definition) -> dict[str, PainPointRef]:
 
 
 def _align(base: list[Stage], future: list[Stage]) -> list[StageDelta]:
-    """Both maps' stages in one order: matched stages side by side, the others where they were."""
-    matcher = difflib.SequenceMatcher(
-        None, [normal_name(s.name) for s in base], [normal_name(s.name) for s in future], False
-    )
+    """Both maps' stages in one order: paired stages side by side, the others where they were."""
+    base_of = {
+        f: b for b, f in match_stages([s.name for s in base], [s.name for s in future]).items()
+    }
+    paired = set(base_of.values())
     rows: list[StageDelta] = []
-    for tag, b1, b2, f1, f2 in matcher.get_opcodes():
-        if tag == "equal":
-            for b, f in zip(range(b1, b2), range(f1, f2), strict=True):
+    shown = 0  # baseline stages before this index are in `rows` or paired
+
+    def removed_before(end: int) -> None:
+        nonlocal shown
+        for b in range(shown, end):
+            if b not in paired:
                 rows.append(
                     StageDelta(
-                        future[f].name,
-                        stage_mood(base[b]),
-                        stage_mood(future[f]),
-                        True,
-                        True,
-                        f"stage-{b + 1}",
-                        f"stage-{f + 1}",
+                        base[b].name, stage_mood(base[b]), None, True, False, f"stage-{b + 1}", None
                     )
                 )
+        shown = max(shown, end)
+
+    for f, stage in enumerate(future):
+        b = base_of.get(f)
+        if b is None:
+            removed_before(f + 1)  # a stage removed here is listed before the one added here
+            rows.append(
+                StageDelta(stage.name, None, stage_mood(stage), False, True, None, f"stage-{f + 1}")
+            )
             continue
-        for b in range(b1, b2):
-            rows.append(
-                StageDelta(
-                    base[b].name, stage_mood(base[b]), None, True, False, f"stage-{b + 1}", None
-                )
+        removed_before(b)
+        rows.append(
+            StageDelta(
+                stage.name,
+                stage_mood(base[b]),
+                stage_mood(stage),
+                True,
+                True,
+                f"stage-{b + 1}",
+                f"stage-{f + 1}",
+                renamed_from=base[b].name
+                if normal_name(base[b].name) != normal_name(stage.name)
+                else None,
             )
-        for f in range(f1, f2):
-            rows.append(
-                StageDelta(
-                    future[f].name, None, stage_mood(future[f]), False, True, None, f"stage-{f + 1}"
-                )
-            )
+        )
+    removed_before(len(base))
     return rows
 
 
@@ -157,6 +170,7 @@ class StageRow:
     future_url: str | None
     change: str
     delta: float | None
+    renamed_from: str | None
 
 
 @dataclass(frozen=True)
@@ -196,6 +210,7 @@ def baseline_view(
                 future_url=f"{future_url}#{s.future_anchor}" if s.future_anchor else None,
                 change=s.change,
                 delta=s.delta,
+                renamed_from=s.renamed_from,
             )
             for s in diff.stages
         ],

@@ -17,6 +17,7 @@ from pyecharts.charts import HeatMap
 
 from journeysite.content.load import Definition
 from journeysite.content.portal import Portal, journey_model
+from journeysite.format.stages import normal_name
 from journeysite.views.charts import Chart, Table, base_options, emotion_label, plain_options
 from journeysite.views.common import Link, UrlFor, link_definition
 from journeysite.views.markup import inline
@@ -36,7 +37,6 @@ from journeysite.views.portfolio import (
     weights,
     weights_text,
 )
-from journeysite.views.stages import normal_name
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,7 @@
-"""Rules about stages shared by every view: a stage's emotion, and when two stages are the same."""
+"""What every view shows of a stage: its emotion, and a label no other stage has.
+
+When two stages are the same stage is a rule of the format: journeysite/format/stages.py.
+"""
 
 from __future__ import annotations
 
@@ -11,11 +14,6 @@ def stage_mood(stage: Stage) -> float | None:
         return float(stage.emotion)
     values = [tp.emotion for tp in stage.touchpoints if tp.emotion is not None]
     return sum(values) / len(values) if values else None
-
-
-def normal_name(name: str) -> str:
-    """Stage names match across maps when equal after trimming, collapsing spaces and case-folding."""
-    return " ".join(name.split()).casefold()
 
 
 def numbered(labels: list[str]) -> list[str]:

@@ -6,11 +6,17 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
+from journeysite.build_date import BuildDateOption
 from journeysite.format.limits import DEFAULT_LIMITS, Limits
-from journeysite.publish.build_date import BuildDateOption
-from journeysite.views.grouping import DEFAULT_GROUP_THRESHOLD, GROUP_MODES
-from journeysite.views.ownership import DEFAULT_MATRIX_ROWS
-from journeysite.views.portfolio import DEFAULT_TABLE_ROWS
+
+GROUP_MODES: tuple[str, ...] = ("auto", "always", "never")
+DEFAULT_GROUP_THRESHOLD = 30
+"""With `auto`, group when there are more personas (or stakeholders) than this."""
+DEFAULT_MATRIX_ROWS = 2000
+"""A portfolio with more touchpoints than this gets its matrix on several pages (whole journeys,
+by title), each at most this long unless one journey alone is longer."""
+DEFAULT_TABLE_ROWS = 1000
+"""Rows per portfolio table: every KPI of 10 000 journeys was 40 MB of HTML."""
 
 
 class PositiveInt(c.Type[int]):

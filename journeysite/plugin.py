@@ -18,6 +18,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
+from journeysite.build_date import BuildDateError, resolve_build_date
 from journeysite.config import JourneysiteConfig
 from journeysite.content import heap
 from journeysite.content.cache import LoadCache, memoise
@@ -25,14 +26,12 @@ from journeysite.content.checks import unowned_touchpoints
 from journeysite.content.load import SourceFile, display_path
 from journeysite.content.paths import SiteFile, check_links, project_roots
 from journeysite.content.tree import Content, load_content
-from journeysite.publish.build_date import BuildDateError, resolve_build_date
 from journeysite.publish.export_folder import ExportFolder
 from journeysite.publish.navigation import SectionIndexPage, build_nav, prune_when_grouped
 from journeysite.publish.pages import GeneratedPage, Settings, generated_files, generated_pages
 from journeysite.publish.render import Renderer, theme_dir
 from journeysite.publish.safeguards import safe_features
-from journeysite.publish.search import search_html
-from journeysite.publish.search_index import write_streamed
+from journeysite.publish.search import search_html, write_streamed
 from journeysite.publish.sitemap_dates import date_pages
 from journeysite.publish.staging import StagedSite
 from journeysite.publish.toc import extend_toc
@@ -81,7 +80,7 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         self.exports = ExportFolder()
         """Where this build's exports are written before MkDocs copies them into the site."""
         self.muted_search: Any = None
-        """Material's search plugin while its own index write is skipped (journeysite.publish.search_index)."""
+        """Material's search plugin while its own index write is skipped (journeysite.publish.search)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds.

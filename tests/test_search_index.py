@@ -9,8 +9,7 @@ from typing import Any
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from journeysite.publish.search import search_html
-from journeysite.publish.search_index import index_chunks, material_search
+from journeysite.publish.search import index_chunks, material_search, search_html
 from tests.conftest import Project
 
 

@@ -18,7 +18,7 @@ from journeysite.content.load import Definition
 from journeysite.content.portal import Portal, journey_model
 from journeysite.exports.json_writer import json_list
 from journeysite.format.models import Journey, Kpi, Stage, Touchpoint
-from journeysite.views.common import number
+from journeysite.format.vocabulary import number
 
 EXPORT_COLUMNS: tuple[str, ...] = (
     "journey",

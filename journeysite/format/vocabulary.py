@@ -161,3 +161,10 @@ STAKEHOLDER_KIND_GROUPS: dict[str, str] = {
     "other": "Other stakeholders",
 }
 """Navigation group titles for stakeholders by kind, in the order the groups are listed."""
+
+
+def number(value: float | None) -> str:
+    """A value or target as people write it: `78`, not `78.0`; nothing for no value."""
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"

@@ -22,8 +22,9 @@ from journeysite.views.grouping import (
     runs,
     stakeholder_groups,
 )
-from journeysite.views.ownership import involved_stakeholders, owner_page_uri
+from journeysite.views.ownership import involved_stakeholders
 from journeysite.views.persona import ordered_journeys
+from journeysite.views.uris import owner_page_uri
 
 log = get_plugin_logger(__name__)
 

@@ -12,34 +12,37 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
+from journeysite.build_date import BuildDate, resolve_build_date
+from journeysite.config import DEFAULT_GROUP_THRESHOLD, DEFAULT_MATRIX_ROWS, DEFAULT_TABLE_ROWS
 from journeysite.content.portal import Portal
 from journeysite.content.touchpoint_owners import ownership_csv, ownership_json
 from journeysite.exports.document import portal_json
-from journeysite.publish.build_date import BuildDate, resolve_build_date
 from journeysite.views.channels import channels_page
 from journeysite.views.common import UrlFor
 from journeysite.views.evidence import evidence_page
 from journeysite.views.group_index import segment_index, segments_overview, stakeholder_group_page
-from journeysite.views.grouping import DEFAULT_GROUP_THRESHOLD, persona_groups, stakeholder_groups
+from journeysite.views.grouping import persona_groups, stakeholder_groups
 from journeysite.views.heatmap import pain_points_page
 from journeysite.views.kpiboard import kpi_board
 from journeysite.views.overview import overview_page
 from journeysite.views.ownership import (
-    CSV_URI,
-    DEFAULT_MATRIX_ROWS,
-    JSON_URI,
-    MATRIX_URI,
-    PORTAL_JSON_URI,
     involved_stakeholders,
     matrix_parts,
     owner_page,
-    owner_page_uri,
     ownership_matrix,
     ownership_matrix_part,
 )
 from journeysite.views.persona import journeys_index
-from journeysite.views.portfolio import DEFAULT_TABLE_ROWS
-from journeysite.views.stakeholder_map import STAKEHOLDERS_INDEX_URI, stakeholder_map
+from journeysite.views.stakeholder_map import stakeholder_map
+from journeysite.views.uris import (
+    CSV_URI,
+    JSON_URI,
+    MATRIX_URI,
+    PORTAL_JSON_URI,
+    PORTFOLIO_FOLDER,
+    STAKEHOLDERS_INDEX_URI,
+    owner_page_uri,
+)
 
 NavSection = Literal["journeys", "portfolio", "stakeholders", "top", "ownership"]
 
@@ -77,7 +80,7 @@ class Settings:
     nav_title: str = "Journeys"
     extra: dict[str, Any] = field(default_factory=dict)
     build_date: BuildDate = field(default_factory=lambda: resolve_build_date(None, {}))
-    """The reference day for review-due figures (journeysite.publish.build_date.resolve_build_date)."""
+    """The reference day for review-due figures (journeysite.build_date.resolve_build_date)."""
     portfolio_title: str = "Portfolio"
     nav_grouping: str = "auto"
     nav_group_threshold: int = DEFAULT_GROUP_THRESHOLD
@@ -109,7 +112,7 @@ def portfolio_pages(settings: Settings) -> list[GeneratedPage]:
 
     def page(uri: str, title: str, template: str, view: Callable[..., Any]) -> GeneratedPage:
         return GeneratedPage(
-            src_uri=f"portfolio/{uri}",
+            src_uri=f"{PORTFOLIO_FOLDER}/{uri}",
             title=title,
             template=f"portfolio/{template}",
             view=lambda p, url_for: {"page": view(p, url_for), "as_of": as_of},

@@ -13,10 +13,8 @@ from journeysite.format.vocabulary import CHANNEL_LABELS, EMOTION_MAX, EMOTION_M
 from journeysite.views.charts import Chart, Table, base_options, plain_options
 from journeysite.views.common import Emotion, Link, UrlFor, link_definition
 from journeysite.views.markup import inline
-from journeysite.views.ownership import CSV_URI, MATRIX_URI
 from journeysite.views.portfolio import (
     CHANNEL_ORDER,
-    DEFAULT_TABLE_ROWS,
     NO_CHANNEL,
     Listed,
     channel_label,
@@ -25,6 +23,7 @@ from journeysite.views.portfolio import (
     severity_weight,
     todays_journeys,
 )
+from journeysite.views.uris import CSV_URI, MATRIX_URI
 
 
 @dataclass(frozen=True)
@@ -60,7 +59,7 @@ class ChannelsPage:
     csv: str
 
 
-def channels_page(portal: Portal, url_for: UrlFor, limit: int = DEFAULT_TABLE_ROWS) -> ChannelsPage:
+def channels_page(portal: Portal, url_for: UrlFor, limit: int) -> ChannelsPage:
     today = {j.id for j in todays_journeys(portal)}
     refs = sorted(
         (r for r in portal.touchpoints if r.journey.id in today),

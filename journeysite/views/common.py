@@ -10,7 +10,7 @@ from markupsafe import Markup
 from journeysite.content.load import Definition
 from journeysite.content.portal import Portal
 from journeysite.format.models import Kpi, Note
-from journeysite.format.vocabulary import emotion_word
+from journeysite.format.vocabulary import emotion_word, number
 from journeysite.views.markup import inline
 
 UrlFor = Callable[[str], str]
@@ -83,12 +83,6 @@ def texts(values: list[str]) -> list[Markup]:
 
 def notes(values: list[Note]) -> list[Item]:
     return [Item(inline(n.text), n.severity) for n in values]
-
-
-def number(value: float | None) -> str:
-    if value is None:
-        return ""
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
 def kpi_row(kpi: Kpi, scope: str) -> KpiRow:

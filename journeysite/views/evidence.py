@@ -15,14 +15,13 @@ from journeysite.format.vocabulary import MAP_TYPE_LABELS, SOLICITED_SOURCES
 from journeysite.views.charts import Chart, Table, base_options, plain_options
 from journeysite.views.common import Link, UrlFor, link_definition
 from journeysite.views.markup import inline
-from journeysite.views.ownership import PORTAL_JSON_URI
 from journeysite.views.portfolio import (
     CHART_BARS,
-    DEFAULT_TABLE_ROWS,
     Listed,
     listed,
     sorted_journeys,
 )
+from journeysite.views.uris import PORTAL_JSON_URI
 
 
 @dataclass(frozen=True)
@@ -98,7 +97,7 @@ class EvidencePage:
         return Coverage(self.covered, self.total, 0, 0, [])
 
 
-def evidence_page(portal: Portal, url_for: UrlFor, limit: int = DEFAULT_TABLE_ROWS) -> EvidencePage:
+def evidence_page(portal: Portal, url_for: UrlFor, limit: int) -> EvidencePage:
     """Every journey, least covered first (maps without touchpoints last)."""
     rows = [_row(j, url_for) for j in sorted_journeys(portal)]
     rows.sort(key=lambda r: (r.coverage.percent is None, r.coverage.percent or 0))

@@ -12,16 +12,11 @@ import posixpath
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 from journeysite.content.load import Definition
 from journeysite.content.portal import Portal, persona_model, stakeholder_model
 from journeysite.format.vocabulary import STAKEHOLDER_KIND_GROUPS, slugify
-
-GroupMode = Literal["auto", "always", "never"]
-GROUP_MODES: tuple[str, ...] = ("auto", "always", "never")
-DEFAULT_GROUP_THRESHOLD = 30
-"""With `auto`, group when there are more personas (or stakeholders) than this."""
+from journeysite.views.uris import STAKEHOLDER_KINDS_FOLDER
 
 NO_SEGMENT = "Other personas"
 
@@ -65,7 +60,7 @@ def persona_groups(
 
 
 def stakeholder_groups(
-    portal: Portal, mode: str, threshold: int, folder: str = "stakeholders/kind"
+    portal: Portal, mode: str, threshold: int, folder: str = STAKEHOLDER_KINDS_FOLDER
 ) -> list[NavGroup] | None:
     """Stakeholders by kind, in the vocabulary's order, or None if not grouped."""
     if not is_grouped(mode, threshold, len(portal.stakeholders)):

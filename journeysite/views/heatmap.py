@@ -21,10 +21,8 @@ from journeysite.format.stages import normal_name
 from journeysite.views.charts import Chart, Table, base_options, emotion_label, plain_options
 from journeysite.views.common import Link, UrlFor, link_definition
 from journeysite.views.markup import inline
-from journeysite.views.ownership import PORTAL_JSON_URI
 from journeysite.views.portfolio import (
     CHANNEL_ORDER,
-    DEFAULT_TABLE_ROWS,
     STAGE_LEVEL,
     Listed,
     PainPointRef,
@@ -37,6 +35,7 @@ from journeysite.views.portfolio import (
     weights,
     weights_text,
 )
+from journeysite.views.uris import PORTAL_JSON_URI
 
 
 @dataclass(frozen=True)
@@ -139,9 +138,7 @@ class _Rows:
         return key
 
 
-def pain_points_page(
-    portal: Portal, url_for: UrlFor, limit: int = DEFAULT_TABLE_ROWS
-) -> PainPointsPage:
+def pain_points_page(portal: Portal, url_for: UrlFor, limit: int) -> PainPointsPage:
     journeys = todays_journeys(portal)
     rows = _Rows()
     for journey in journeys:

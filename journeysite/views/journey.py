@@ -15,6 +15,7 @@ from journeysite.format.vocabulary import (
     MAP_TYPE_LABELS,
     SOLICITED_SOURCES,
     STATUS_LABELS,
+    number,
 )
 from journeysite.views.baseline import BaselineView, baseline_view
 from journeysite.views.charts import Chart, Curve, Table, emotion_curves, emotion_label
@@ -28,7 +29,6 @@ from journeysite.views.common import (
     link_definition,
     link_to,
     notes,
-    number,
     texts,
 )
 from journeysite.views.evidence import Coverage, coverage

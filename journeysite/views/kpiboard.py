@@ -10,18 +10,17 @@ from pyecharts.charts import Bar
 from journeysite.content.load import Definition
 from journeysite.content.portal import Portal, journey_model
 from journeysite.format.models import Kpi
-from journeysite.format.vocabulary import MAP_TYPE_LABELS
+from journeysite.format.vocabulary import MAP_TYPE_LABELS, number
 from journeysite.views.charts import Chart, Table, base_options, plain_options
-from journeysite.views.common import Link, UrlFor, link_definition, number
-from journeysite.views.ownership import PORTAL_JSON_URI
+from journeysite.views.common import Link, UrlFor, link_definition
 from journeysite.views.portfolio import (
     CHART_BARS,
-    DEFAULT_TABLE_ROWS,
     Listed,
     first_by,
     listed,
     sorted_journeys,
 )
+from journeysite.views.uris import PORTAL_JSON_URI
 
 ON_TARGET = "On target"
 OFF_TARGET = "Off target"
@@ -76,7 +75,7 @@ class KpiBoard:
     portal_json: str
 
 
-def kpi_board(portal: Portal, url_for: UrlFor, limit: int = DEFAULT_TABLE_ROWS) -> KpiBoard:
+def kpi_board(portal: Portal, url_for: UrlFor, limit: int) -> KpiBoard:
     rows: list[BoardRow] = []
     labels: set[str] = set()
     for journey in sorted_journeys(portal):

@@ -10,9 +10,7 @@ from journeysite.content.load import Definition
 from journeysite.content.portal import Portal, journey_model
 from journeysite.format.vocabulary import MAP_TYPE_LABELS, STATUS_LABELS
 from journeysite.views.common import Link, UrlFor, link_definition, link_to
-from journeysite.views.ownership import PORTAL_JSON_URI
 from journeysite.views.portfolio import (
-    DEFAULT_TABLE_ROWS,
     Listed,
     future_journeys,
     listed,
@@ -22,6 +20,7 @@ from journeysite.views.portfolio import (
     weights,
 )
 from journeysite.views.review import DUE_SOON_DAYS, ReviewStatus, review_status
+from journeysite.views.uris import PORTAL_JSON_URI
 
 NO_SOURCES = "No sources"
 NOT_VALIDATED = "Not validated"
@@ -68,9 +67,7 @@ class Overview:
     due_soon_days: int = DUE_SOON_DAYS
 
 
-def overview_page(
-    portal: Portal, url_for: UrlFor, as_of: datetime.date, limit: int = DEFAULT_TABLE_ROWS
-) -> Overview:
+def overview_page(portal: Portal, url_for: UrlFor, as_of: datetime.date, limit: int) -> Overview:
     reviews = sorted(
         ((j, review_status(journey_model(j), as_of)) for j in sorted_journeys(portal)),
         key=lambda pair: pair[1].urgency,

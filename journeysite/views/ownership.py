@@ -34,23 +34,18 @@ from journeysite.views.common import (
 )
 from journeysite.views.grouping import run_titles, unique_keys
 from journeysite.views.markup import inline
+from journeysite.views.uris import (
+    CSV_URI,
+    JSON_URI,
+    MATRIX_PARTS_FOLDER,
+    MATRIX_URI,
+    PORTAL_JSON_URI,
+    owner_page_uri,
+)
 
-MATRIX_URI = "ownership/index.md"
-MATRIX_PARTS_FOLDER = "ownership/matrix"
-DEFAULT_MATRIX_ROWS = 2000
-"""A portfolio with more touchpoints than this gets its matrix on several pages (whole journeys,
-by title), each at most this long unless one journey alone is longer."""
 UNOWNED_LISTED = 200
 """The unowned list above the matrix names at most this many (pain points first); the matrix's
 "Unowned only" filter and the exports hold the rest."""
-CSV_URI = "ownership/ownership.csv"
-JSON_URI = "ownership/ownership.json"
-PORTAL_JSON_URI = "portal.json"
-
-
-def owner_page_uri(stakeholder_id: str) -> str:
-    """`ownership/<id>.md`; the id `index` would collide with the matrix, so it gets `_index`."""
-    return f"ownership/{'_index' if stakeholder_id == 'index' else stakeholder_id}.md"
 
 
 def involved_stakeholders(portal: Portal) -> list[str]:

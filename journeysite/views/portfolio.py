@@ -28,9 +28,6 @@ UNRATED_WEIGHT = 1
 T = TypeVar("T")
 U = TypeVar("U")
 
-DEFAULT_TABLE_ROWS = 1000
-"""Rows per portfolio table (`portfolio_table_rows`): every KPI of 10 000 journeys was 40 MB of HTML."""
-
 
 @dataclass(frozen=True)
 class Listed(Generic[T]):

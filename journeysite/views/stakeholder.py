@@ -16,8 +16,8 @@ from journeysite.format.vocabulary import (
 )
 from journeysite.views.common import Link, UrlFor, link_definition, link_to, texts
 from journeysite.views.markup import inline
-from journeysite.views.ownership import involved_stakeholders, owner_page_uri
-from journeysite.views.stakeholder_map import STAKEHOLDERS_INDEX_URI
+from journeysite.views.ownership import involved_stakeholders
+from journeysite.views.uris import STAKEHOLDERS_INDEX_URI, owner_page_uri
 
 
 @dataclass(frozen=True)

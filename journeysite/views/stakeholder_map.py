@@ -31,9 +31,8 @@ from journeysite.format.vocabulary import (
 from journeysite.views.charts import Chart, Table, base_options, plain_options
 from journeysite.views.common import Link, UrlFor, link_definition
 from journeysite.views.markup import inline
-from journeysite.views.ownership import involved_stakeholders, owner_page_uri
-
-STAKEHOLDERS_INDEX_URI = "stakeholders/index.md"
+from journeysite.views.ownership import involved_stakeholders
+from journeysite.views.uris import owner_page_uri
 
 KIND_STYLES: dict[str, tuple[str, str]] = {
     "team": ("#0072b2", "circle"),

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from journeysite.content.portal import Portal
-from journeysite.content.touchpoint_owners import ownership_csv, ownership_json
+from journeysite.exports.csv_writer import ownership_csv
 from journeysite.exports.document import portal_json
+from journeysite.exports.json_writer import ownership_json
 from journeysite.publish.build_date import BuildDate, resolve_build_date
 from journeysite.views.channels import channels_page
 from journeysite.views.common import UrlFor

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import yaml
@@ -16,7 +16,9 @@ from journeysite.diff import revisions as gitrev
 from journeysite.diff.compare import compare_portals
 from journeysite.diff.report import FORMATS as DIFF_FORMATS
 from journeysite.diff.report import DiffReport, Side
-from journeysite.exports.tables import TABLES, export_csv, export_json
+from journeysite.exports.csv_writer import table_csv
+from journeysite.exports.document import portal_json
+from journeysite.exports.tables import TABLES
 from journeysite.format.schema import schema_text
 from journeysite.format.vocabulary import DEFINITION_TYPES
 from journeysite.scaffold import (
@@ -132,11 +134,21 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _write_output(text: str, output: str | None) -> None:
+    _write_pieces([text], output)
+
+
+def _write_pieces(pieces: Iterable[str], output: str | None) -> None:
+    """UTF-8 exactly as written (no newline translation, no locale encoding), one piece at a
+    time: `-o FILE` and `> FILE` give the same bytes as the site's own copy of an export."""
     if output:
         Path(output).parent.mkdir(parents=True, exist_ok=True)
-        Path(output).write_text(text, encoding="utf-8")
+        with open(output, "w", encoding="utf-8", newline="") as out:
+            out.writelines(pieces)
     else:
-        sys.stdout.write(text)
+        sys.stdout.flush()
+        for piece in pieces:
+            sys.stdout.buffer.write(piece.encode("utf-8"))
+        sys.stdout.buffer.flush()
 
 
 def _fail(message: str, status: int = 2) -> int:
@@ -295,10 +307,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(format_report(content.diagnostics, "text"), file=sys.stderr)
         return _fail("the content has errors; fix them to export (see above)", 1)
     if args.format == "json":
-        text = export_json(content.portal)
+        pieces = portal_json(content.portal)
     else:
-        text = export_csv(content.portal, args.table or "touchpoints")
-    _write_output(text, args.output)
+        pieces = table_csv(content.portal, args.table or "touchpoints")
+    _write_pieces(pieces, args.output)
     return 0
 
 
@@ -307,8 +319,9 @@ def _add_export(commands: argparse._SubParsersAction) -> None:
         "export",
         help="the validated model of the whole portal as JSON or CSV",
         description="Export every journey, persona and stakeholder, validated, without building "
-        "the site. JSON holds everything; CSV is one flat table at a time (--table). Exit 1 "
-        "(and no output) when the content has errors.",
+        "the site. JSON holds everything, the same document as the site's portal.json; CSV is "
+        "one flat table at a time (--table), ready for spreadsheets. Exit 1 (and no output) when "
+        "the content has errors.",
     )
     export.add_argument(
         "dir", nargs="?", help="content directory (default: docs_dir of ./mkdocs.yml, else docs)"

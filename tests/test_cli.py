@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import io
 import json
 
 import pytest
@@ -114,13 +113,24 @@ def test_text_report_prints_warnings_with_their_severity() -> None:
     )
 
 
-def test_export_json_is_the_validated_model(minimal: Project) -> None:
+def test_export_json_is_the_sites_portal_json(minimal: Project) -> None:
     result = minimal.journeysite("export")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert (data["format"], data["version"]) == ("journeysite-portal", 1)
-    assert [j["id"] for j in data["journeys"]] == ["onboarding"]
-    journey = data["journeys"][0]
+    assert list(data) == ["format", "version", "generator", "counts", "entities"]
+    assert (data["format"], data["version"], data["generator"]) == (
+        "journeysite-portal",
+        2,
+        "journeysite",
+    )
+    assert data["counts"] == {"journeys": 1, "personas": 1, "stakeholders": 1}
+    assert [(e["type"], e["id"]) for e in data["entities"]] == [
+        ("journey", "onboarding"),
+        ("persona", "newcomer"),
+        ("stakeholder", "care"),
+    ]
+    journey, persona, stakeholder = data["entities"]
+    assert list(journey)[:3] == ["id", "type", "source"]
     assert journey["source"] == "journeys/onboarding.md"
     assert journey["map"] == "current" and journey["review_every"] == 90  # defaults filled in
     assert journey["reviewed"] == "2026-05-01"
@@ -129,23 +139,34 @@ def test_export_json_is_the_validated_model(minimal: Project) -> None:
     assert journey["stages"][1]["pain_points"] == [
         {"text": "Bill is confusing", "severity": "high"}
     ]
-    assert data["personas"][0]["id"] == "newcomer"
-    assert data["stakeholders"][0]["influence"] == 4
+    assert persona["segment"] == "Households"
+    assert stakeholder["influence"] == 4
     again = minimal.journeysite("export", "content", "--format", "json", "-o", "out/portal.json")
-    assert again.stdout == ""
-    assert (minimal.root / "out/portal.json").read_text() == result.stdout
+    assert (again.returncode, again.stdout) == (0, "")
+    build = minimal.mkdocs("build")
+    assert build.returncode == 0, build.stderr
+    site_json = (minimal.site / "portal.json").read_bytes()
+    assert (minimal.root / "out/portal.json").read_bytes() == site_json
+    assert result.stdout == site_json.decode("utf-8")
+
+
+def read_table(project: Project, table: str) -> list[dict[str, str]]:
+    """One table as `export --format csv -o` writes it, read back as a spreadsheet import would."""
+    result = project.journeysite("export", "--format", "csv", "--table", table, "-o", "t.csv")
+    assert result.returncode == 0, result.stderr
+    with open(project.root / "t.csv", encoding="utf-8-sig", newline="") as file:
+        return list(csv.DictReader(file))
 
 
 def test_export_csv_tables(minimal: Project) -> None:
     touchpoints = minimal.journeysite("export", "--format", "csv")
     assert touchpoints.returncode == 0, touchpoints.stderr
     assert touchpoints.stdout == (
-        "journey,stage_position,stage,id,name,channel,owner,supporting,emotion,fail_point,"
+        "\ufeffjourney,stage_position,stage,id,name,channel,owner,supporting,emotion,fail_point,"
         "pain_points,opportunities,tools,processes\n"
         "onboarding,1,Sign up,web-form,Web form,web,care,,3,false,0,0,,\n"
     )
-    journeys = minimal.journeysite("export", "--format", "csv", "--table", "journeys")
-    assert list(csv.DictReader(io.StringIO(journeys.stdout))) == [
+    assert read_table(minimal, "journeys") == [
         {
             "id": "onboarding",
             "title": "Onboarding",
@@ -161,18 +182,73 @@ def test_export_csv_tables(minimal: Project) -> None:
             "source": "journeys/onboarding.md",
         }
     ]
-    notes = minimal.journeysite("export", "--format", "csv", "--table", "notes")
-    assert notes.stdout == (
-        "journey,stage,touchpoint,kind,text,severity\n"
-        "onboarding,First bill,,pain-point,Bill is confusing,high\n"
+    minimal.journeysite("export", "--format", "csv", "--table", "notes", "-o", "notes.csv")
+    assert (minimal.root / "notes.csv").read_bytes() == (
+        b"\xef\xbb\xbfjourney,stage,touchpoint,kind,text,severity\r\n"
+        b"onboarding,First bill,,pain-point,Bill is confusing,high\r\n"
     )
-    stakeholders = minimal.journeysite("export", "--format", "csv", "--table", "stakeholders")
-    assert stakeholders.stdout.splitlines()[1] == (
-        "care,Customer Care,team,4,5,Manage closely,,,stakeholders/care.md"
-    )
+    assert read_table(minimal, "stakeholders")[0] == {
+        "id": "care",
+        "name": "Customer Care",
+        "kind": "team",
+        "influence": "4",
+        "interest": "5",
+        "quadrant": "Manage closely",
+        "contact": "",
+        "relationships": "",
+        "source": "stakeholders/care.md",
+    }
     for table in ("stages", "kpis", "personas"):
         result = minimal.journeysite("export", "--format", "csv", "--table", table)
         assert result.returncode == 0, result.stderr
+
+
+HOSTILE = """
+---
+type: journey
+title: Hostile
+persona: newcomer
+owner: care
+stages:
+  - name: Pay
+    touchpoints:
+      - {name: '=HYPERLINK("http://x.test","y")', id: link}
+      - {name: "@SUM(1)", id: at, tools: ["=1+1", ok]}
+      - {name: "+1", id: plus, kpis: [{name: "-1", value: -2, target: -0.5}]}
+      - {name: "-1", id: minus}
+---
+"""
+
+
+def test_export_csv_escapes_formulas_but_not_numbers(minimal: Project) -> None:
+    minimal.write("journeys/hostile.md", HOSTILE)
+    touchpoints = [r for r in read_table(minimal, "touchpoints") if r["journey"] == "hostile"]
+    assert [(r["id"], r["name"], r["tools"]) for r in touchpoints] == [
+        ("link", '\'=HYPERLINK("http://x.test","y")', ""),
+        ("at", "'@SUM(1)", "'=1+1; ok"),
+        ("plus", "'+1", ""),
+        ("minus", "'-1", ""),
+    ]
+    kpis = [r for r in read_table(minimal, "kpis") if r["journey"] == "hostile"]
+    assert [(r["name"], r["value"], r["target"]) for r in kpis] == [("'-1", "-2", "-0.5")]
+    build = minimal.mkdocs("build")
+    assert build.returncode == 0, build.stderr
+    with open(minimal.site / "ownership/ownership.csv", encoding="utf-8-sig", newline="") as file:
+        owned = [r for r in csv.DictReader(file) if r["journey"] == "hostile"]
+    assert [(r["touchpoint_name"], r["kpis"]) for r in owned] == [
+        ('\'=HYPERLINK("http://x.test","y")', ""),
+        ("'@SUM(1)", ""),
+        ("'+1", "'-1: -2 (target -0.5, higher is better)"),
+        ("'-1", ""),
+    ]
+    data = json.loads(minimal.journeysite("export").stdout)
+    names = [
+        tp["name"]
+        for e in data["entities"]
+        if e["id"] == "hostile"
+        for tp in e["stages"][0]["touchpoints"]
+    ]
+    assert names == ['=HYPERLINK("http://x.test","y")', "@SUM(1)", "+1", "-1"]  # data, as written
 
 
 def test_export_refuses_content_with_errors(minimal: Project) -> None:

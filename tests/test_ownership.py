@@ -8,10 +8,10 @@ import json
 
 import pytest
 
-from journeysite.content.touchpoint_owners import export_row, ownership_records
 from journeysite.content.tree import load_directory
 from journeysite.exports.document import entity_record, ordered_entities, portal_head
 from journeysite.exports.json_writer import json_list
+from journeysite.exports.tables import ownership_rows
 from tests.conftest import Project
 from tests.site_server import chromium, serve, watch_errors
 
@@ -367,8 +367,7 @@ def test_exports_written_in_pieces_are_the_documents_json(owned: Project) -> Non
     }
     whole = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     assert (owned.site / "portal.json").read_text(encoding="utf-8") == whole
-    records = [export_row(r, portal) for r in ownership_records(portal)]
-    rows = json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    rows = json.dumps(list(ownership_rows(portal)), ensure_ascii=False, indent=2) + "\n"
     assert (owned.site / "ownership/ownership.json").read_text(encoding="utf-8") == rows
     assert "".join(json_list([])) == "[]"
 

@@ -1,51 +1,20 @@
-"""Who owns each touchpoint: one record per touchpoint across all journeys, and its exports.
+"""Who owns each touchpoint: one record per touchpoint across all journeys.
 
-The ownership matrix, the per-owner pages and the CSV and JSON exports read the same records in the
-same order: unowned touchpoints with pain points first, then the other unowned ones, then the rest
-by journey title, stage order and touchpoint order.
+The ownership matrix, the per-owner pages and the exports (journeysite.exports.tables) read the
+same records in the same order: unowned touchpoints with pain points first, then the other unowned
+ones, then the rest by journey title, stage order and touchpoint order.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from journeysite.content.load import Definition
 from journeysite.content.portal import Portal, journey_model
-from journeysite.exports.json_writer import json_list
 from journeysite.format.models import Journey, Kpi, Stage, Touchpoint
 from journeysite.format.vocabulary import number
-
-EXPORT_COLUMNS: tuple[str, ...] = (
-    "journey",
-    "journey_title",
-    "stage_number",
-    "stage",
-    "touchpoint",
-    "touchpoint_name",
-    "channel",
-    "owner",
-    "owner_name",
-    "supporting",
-    "supporting_names",
-    "emotion",
-    "pain_points",
-    "high_severity_pain_points",
-    "opportunities",
-    "kpis",
-    "unowned",
-    "source",
-    "line",
-)
-"""The columns of ownership.csv and the keys of each object in ownership.json, in this order."""
-
-LIST_SEPARATOR = "; "
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-"""Characters that make a spreadsheet read a cell as a formula (OWASP's CSV injection list)."""
 
 
 @dataclass(frozen=True)
@@ -138,69 +107,3 @@ def kpi_text(kpi: Kpi) -> str:
     if kpi.target is not None:
         text += f" (target {number(kpi.target)}{unit}, {kpi.better} is better)"
     return text
-
-
-def _name_of(portal: Portal, stakeholder_id: str | None) -> str:
-    if stakeholder_id is None:
-        return ""
-    found = portal.stakeholders.get(stakeholder_id)
-    return found.title if found is not None else stakeholder_id
-
-
-def export_row(record: OwnershipRecord, portal: Portal) -> dict[str, Any]:
-    """One record as JSON-ready values: ids for tools, names for people."""
-    tp = record.touchpoint
-    row: dict[str, Any] = {
-        "journey": record.journey.id,
-        "journey_title": record.model.title,
-        "stage_number": record.stage_index + 1,
-        "stage": record.stage.name,
-        "touchpoint": tp.key,
-        "touchpoint_name": tp.name,
-        "channel": tp.channel or "",
-        "owner": tp.owner or "",
-        "owner_name": _name_of(portal, tp.owner),
-        "supporting": list(tp.supporting),
-        "supporting_names": [_name_of(portal, s) for s in tp.supporting],
-        "emotion": tp.emotion,
-        "pain_points": len(tp.pain_points),
-        "high_severity_pain_points": sum(p.severity == "high" for p in tp.pain_points),
-        "opportunities": len(tp.opportunities),
-        "kpis": [kpi_text(k) for k in tp.kpis],
-        "unowned": record.unowned,
-        "source": record.journey.file.src_uri,
-        "line": record.line,
-    }
-    return row
-
-
-def ownership_json(portal: Portal) -> Iterator[str]:
-    yield from json_list(export_row(r, portal) for r in ownership_records(portal))
-    yield "\n"
-
-
-def csv_cell(value: Any) -> str:
-    """A value as spreadsheet text that can never run as a formula."""
-    if value is None:
-        text = ""
-    elif isinstance(value, bool):
-        text = "true" if value else "false"
-    elif isinstance(value, list):
-        text = LIST_SEPARATOR.join(str(v) for v in value)
-    else:
-        text = str(value)
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
-
-
-def ownership_csv(portal: Portal) -> Iterator[str]:
-    """UTF-8 with a byte order mark (so spreadsheets detect the encoding), a header, CRLF rows."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(EXPORT_COLUMNS)
-    yield "\ufeff" + out.getvalue()
-    for record in ownership_records(portal):
-        out.seek(0)
-        out.truncate()
-        row = export_row(record, portal)
-        writer.writerow([csv_cell(row[column]) for column in EXPORT_COLUMNS])
-        yield out.getvalue()

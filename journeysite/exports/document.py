@@ -1,8 +1,10 @@
-"""portal.json: every validated definition as data, for tools that consume the portal.
+"""The portal as one JSON document: the site's portal.json and `journeysite export --format json`.
 
-Each entity is its model as the format defines it (field names as writers spell them, dates as
-ISO text, defaults filled in) plus its resolved `id`, `type` and `source` (the file inside the docs
-dir). Touchpoint ids are resolved the same way. Sorted by type and id: same content, same bytes.
+Both write these same bytes, so tools meet one shape (the README's "The portal as data" documents
+it). Each entity is its model as the format defines it (field names as writers spell them, dates
+as ISO text, defaults filled in) plus its resolved `id`, `type` and `source` (the file inside the
+docs dir). Touchpoint ids are resolved the same way. Sorted by type and id: same content, same
+bytes.
 """
 
 from __future__ import annotations
@@ -14,6 +16,10 @@ from journeysite.content.load import Definition
 from journeysite.content.portal import Portal
 from journeysite.exports.json_writer import json_list, json_text
 from journeysite.format.models import Journey
+
+DOCUMENT_FORMAT = "journeysite-portal"
+DOCUMENT_VERSION = 2
+"""Raised whenever the document's shape changes: 2 is the first shared by the CLI and the site."""
 
 
 def entity_record(definition: Definition) -> dict[str, Any]:
@@ -28,8 +34,10 @@ def entity_record(definition: Definition) -> dict[str, Any]:
 
 
 def portal_head(portal: Portal) -> dict[str, Any]:
-    """What portal.json holds before its `entities`."""
+    """What the document holds before its `entities`."""
     return {
+        "format": DOCUMENT_FORMAT,
+        "version": DOCUMENT_VERSION,
         "generator": "journeysite",
         "counts": {
             "journeys": len(portal.journeys),
@@ -40,7 +48,7 @@ def portal_head(portal: Portal) -> dict[str, Any]:
 
 
 def ordered_entities(portal: Portal) -> list[Definition]:
-    """The order of portal.json: by type, then id."""
+    """The order of the document's entities: by type, then id."""
     return sorted(portal.all(), key=lambda d: (d.type, d.id))
 
 

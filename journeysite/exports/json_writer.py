@@ -1,7 +1,8 @@
-"""Large exports written piece by piece, so a 10 000-journey portal never holds one in memory.
+"""JSON exports written piece by piece, so a 10 000-journey portal never holds one in memory.
 
 `json.dumps(..., indent=2)` of portal.json builds every piece of the text in a list before joining
-them: at 10 000 journeys that was a gigabyte for a moment, the build's peak memory.
+them: at 10 000 journeys that was a gigabyte for a moment, the build's peak memory. The document
+itself is journeysite.exports.document; ownership.json is here, being one list of table rows.
 """
 
 from __future__ import annotations
@@ -9,6 +10,9 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from typing import Any
+
+from journeysite.content.portal import Portal
+from journeysite.exports.tables import ownership_rows
 
 INDENT = "  "
 
@@ -26,3 +30,9 @@ def json_list(items: Iterable[Any], level: int = 0) -> Iterator[str]:
         yield ("," if opened else "[") + pad + json_text(item).replace("\n", pad)
         opened = True
     yield "\n" + INDENT * level + "]" if opened else "[]"
+
+
+def ownership_json(portal: Portal) -> Iterator[str]:
+    """The site's ownership/ownership.json: the rows of ownership.csv, typed."""
+    yield from json_list(ownership_rows(portal))
+    yield "\n"

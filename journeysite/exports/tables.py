@@ -1,53 +1,20 @@
-"""The validated model of a whole portal for other tools: one JSON document or flat CSV tables.
+"""The rows of every flat table journeysite exports, as typed values (None, bools, lists).
 
-Values are exported as written (no spreadsheet-formula escaping): the output is data for
-programs, and rewriting text that starts with `=` would corrupt it for them.
+The tables of `journeysite export --format csv` and the site's ownership rows (ownership.csv and
+ownership.json). How a value becomes a CSV cell is journeysite.exports.csv_writer's concern.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from journeysite.content.load import Definition
 from journeysite.content.portal import Portal, journey_model, persona_model, stakeholder_model
+from journeysite.content.touchpoint_owners import OwnershipRecord, kpi_text, ownership_records
 from journeysite.format.models import Kpi, Note, Touchpoint
 from journeysite.format.vocabulary import quadrant
 
-EXPORT_FORMAT = "journeysite-portal"
-EXPORT_VERSION = 1
-
-
-def _dump(definition: Definition) -> dict[str, Any]:
-    data = definition.model.model_dump(mode="json", by_alias=True)
-    data["id"] = definition.id
-    data["source"] = definition.file.src_uri
-    for s, stage in enumerate(data.get("stages", [])):
-        model_stage = journey_model(definition).stages[s]
-        for t, tp in enumerate(stage["touchpoints"]):
-            tp["id"] = model_stage.touchpoints[t].key
-    return data
-
-
-def export_json(portal: Portal) -> str:
-    data = {
-        "format": EXPORT_FORMAT,
-        "version": EXPORT_VERSION,
-        "journeys": [_dump(d) for _, d in sorted(portal.journeys.items())],
-        "personas": [_dump(d) for _, d in sorted(portal.personas.items())],
-        "stakeholders": [_dump(d) for _, d in sorted(portal.stakeholders.items())],
-    }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-
-
 Row = dict[str, Any]
-
-
-def _list(values: list[str]) -> str:
-    return "; ".join(values)
 
 
 def _journeys(portal: Portal) -> Iterator[Row]:
@@ -101,13 +68,13 @@ def _touchpoints(portal: Portal) -> Iterator[Row]:
             "name": tp.name,
             "channel": tp.channel,
             "owner": tp.owner,
-            "supporting": _list(tp.supporting),
+            "supporting": tp.supporting,
             "emotion": tp.emotion,
             "fail_point": tp.fail_point,
             "pain_points": len(tp.pain_points),
             "opportunities": len(tp.opportunities),
-            "tools": _list(tp.tools),
-            "processes": _list(tp.processes),
+            "tools": tp.tools,
+            "processes": tp.processes,
         }
 
 
@@ -168,11 +135,11 @@ def _personas(portal: Portal) -> Iterator[Row]:
             "segment": m.segment,
             "summary": m.summary,
             "quote": m.quote,
-            "goals": _list(m.goals),
-            "needs": _list(m.needs),
-            "frustrations": _list(m.frustrations),
-            "channels": _list(m.channels),
-            "journeys": _list([j.id for j in portal.journeys_by_persona.get(ident, [])]),
+            "goals": m.goals,
+            "needs": m.needs,
+            "frustrations": m.frustrations,
+            "channels": m.channels,
+            "journeys": [j.id for j in portal.journeys_by_persona.get(ident, [])],
             "source": d.file.src_uri,
         }
 
@@ -188,7 +155,7 @@ def _stakeholders(portal: Portal) -> Iterator[Row]:
             "interest": m.interest,
             "quadrant": quadrant(m.influence, m.interest),
             "contact": m.contact,
-            "relationships": _list([f"{r.kind} {r.with_}" for r in m.relationships]),
+            "relationships": [f"{r.kind} {r.with_}" for r in m.relationships],
             "source": d.file.src_uri,
         }
 
@@ -219,20 +186,64 @@ COLUMNS: dict[str, list[str]] = {
 """The header of each table, written even when the portal has no rows for it."""
 
 
-def _cell(value: Any) -> Any:
-    if value is None:
+OWNERSHIP_COLUMNS: tuple[str, ...] = (
+    "journey",
+    "journey_title",
+    "stage_number",
+    "stage",
+    "touchpoint",
+    "touchpoint_name",
+    "channel",
+    "owner",
+    "owner_name",
+    "supporting",
+    "supporting_names",
+    "emotion",
+    "pain_points",
+    "high_severity_pain_points",
+    "opportunities",
+    "kpis",
+    "unowned",
+    "source",
+    "line",
+)
+"""The columns of ownership.csv and the keys of each object in ownership.json, in this order."""
+
+
+def _name_of(portal: Portal, stakeholder_id: str | None) -> str:
+    if stakeholder_id is None:
         return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
+    found = portal.stakeholders.get(stakeholder_id)
+    return found.title if found is not None else stakeholder_id
 
 
-def export_csv(portal: Portal, table: str) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS[table], lineterminator="\n")
-    writer.writeheader()
-    for row in TABLES[table](portal):
-        writer.writerow({key: _cell(value) for key, value in row.items()})
-    return out.getvalue()
+def ownership_row(record: OwnershipRecord, portal: Portal) -> Row:
+    """One touchpoint's ownership as JSON-ready values: ids for tools, names for people."""
+    tp = record.touchpoint
+    return {
+        "journey": record.journey.id,
+        "journey_title": record.model.title,
+        "stage_number": record.stage_index + 1,
+        "stage": record.stage.name,
+        "touchpoint": tp.key,
+        "touchpoint_name": tp.name,
+        "channel": tp.channel or "",
+        "owner": tp.owner or "",
+        "owner_name": _name_of(portal, tp.owner),
+        "supporting": list(tp.supporting),
+        "supporting_names": [_name_of(portal, s) for s in tp.supporting],
+        "emotion": tp.emotion,
+        "pain_points": len(tp.pain_points),
+        "high_severity_pain_points": sum(p.severity == "high" for p in tp.pain_points),
+        "opportunities": len(tp.opportunities),
+        "kpis": [kpi_text(k) for k in tp.kpis],
+        "unowned": record.unowned,
+        "source": record.journey.file.src_uri,
+        "line": record.line,
+    }
+
+
+def ownership_rows(portal: Portal) -> Iterator[Row]:
+    """Every touchpoint's row, in the ownership matrix's order."""
+    for record in ownership_records(portal):
+        yield ownership_row(record, portal)

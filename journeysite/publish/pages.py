@@ -15,8 +15,9 @@ from typing import Any, Literal
 from journeysite.build_date import BuildDate, resolve_build_date
 from journeysite.config import DEFAULT_GROUP_THRESHOLD, DEFAULT_MATRIX_ROWS, DEFAULT_TABLE_ROWS
 from journeysite.content.portal import Portal
-from journeysite.content.touchpoint_owners import ownership_csv, ownership_json
+from journeysite.exports.csv_writer import ownership_csv
 from journeysite.exports.document import portal_json
+from journeysite.exports.json_writer import ownership_json
 from journeysite.views.channels import channels_page
 from journeysite.views.common import UrlFor
 from journeysite.views.evidence import evidence_page

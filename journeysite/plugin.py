@@ -290,7 +290,10 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         lead, body = _split_lead(html)
         if (generated := self.pages.get(uri)) is not None:
             out = self.renderer.render(
-                generated.template, body=_markup(html), **generated.view(portal, url_for)
+                generated.template,
+                page_data=generated.view(portal, url_for),
+                as_of=self.settings.build_date,
+                body=_markup(html),
             )
         elif (definition := portal.by_uri.get(uri)) is not None:
             view, template = _VIEWS[definition.type]

@@ -262,4 +262,6 @@ def test_accepted_maps_always_render(
         )
         scripts = BeautifulSoup(html, "html.parser").find_all("script")
         assert not scripts  # chart data lives in data-jm-options attributes: no script elements
-    renderer.render("journeys_index.html", body="", index=journeys_index(portal, lambda uri: "#"))
+    renderer.render(
+        "journeys/index.html", body="", page_data=journeys_index(portal, lambda uri: "#")
+    )

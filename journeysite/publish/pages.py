@@ -53,7 +53,8 @@ class GeneratedPage:
     src_uri: str
     title: str
     template: str
-    view: Callable[[Portal, UrlFor], dict[str, Any]]
+    view: Callable[[Portal, UrlFor], Any]
+    """The page data: its template reads it as `page_data`, as every journeysite template does."""
     section: NavSection
     is_index: bool = False
     """The section's own page (listed first, used as the section link with navigation.indexes)."""
@@ -96,8 +97,8 @@ def generated_pages(portal: Portal, settings: Settings) -> list[GeneratedPage]:
         GeneratedPage(
             src_uri=settings.journeys_index,
             title=settings.nav_title,
-            template="journeys_index.html",
-            view=lambda p, url_for: {"index": journeys_index(p, url_for)},
+            template="journeys/index.html",
+            view=journeys_index,
             section="journeys",
             is_index=True,
         ),
@@ -109,14 +110,14 @@ def generated_pages(portal: Portal, settings: Settings) -> list[GeneratedPage]:
 
 def portfolio_pages(settings: Settings) -> list[GeneratedPage]:
     """The portfolio section: overview, pain-point heatmap, KPI board, channels and evidence."""
-    as_of = settings.build_date
+    as_of = settings.build_date  # templates show it as `as_of` (journeysite.plugin)
 
     def page(uri: str, title: str, template: str, view: Callable[..., Any]) -> GeneratedPage:
         return GeneratedPage(
             src_uri=f"{PORTFOLIO_FOLDER}/{uri}",
             title=title,
             template=f"portfolio/{template}",
-            view=lambda p, url_for: {"page": view(p, url_for), "as_of": as_of},
+            view=view,
             section="portfolio",
             is_index=uri == "index.md",
         )
@@ -145,16 +146,16 @@ def _stakeholder_and_ownership_pages(portal: Portal, settings: Settings) -> list
         GeneratedPage(
             src_uri=STAKEHOLDERS_INDEX_URI,
             title="Stakeholder map",
-            template="stakeholders_index.html",
-            view=lambda p, url_for: {"page_data": stakeholder_map(p, url_for)},
+            template="stakeholders/map.html",
+            view=stakeholder_map,
             section="stakeholders",
             is_index=True,
         ),
         GeneratedPage(
             src_uri=MATRIX_URI,
             title="Ownership matrix",
-            template="ownership.html",
-            view=lambda p, url_for: {"page_data": ownership_matrix(p, url_for, parts)},
+            template="ownership/matrix.html",
+            view=lambda p, url_for: ownership_matrix(p, url_for, parts),
             section="ownership",
             is_index=True,
         ),
@@ -164,10 +165,10 @@ def _stakeholder_and_ownership_pages(portal: Portal, settings: Settings) -> list
             GeneratedPage(
                 src_uri=part.src_uri,
                 title=f"Ownership matrix: journeys {part.title}",
-                template="ownership_part.html",
-                view=lambda p, url_for, index=index: {
-                    "page_data": ownership_matrix_part(p, parts, index, url_for)
-                },
+                template="ownership/matrix_part.html",
+                view=lambda p, url_for, index=index: ownership_matrix_part(
+                    p, parts, index, url_for
+                ),
                 section="ownership",
                 nav_part="matrix",
             )
@@ -177,8 +178,8 @@ def _stakeholder_and_ownership_pages(portal: Portal, settings: Settings) -> list
             GeneratedPage(
                 src_uri=owner_page_uri(ident),
                 title=f"{portal.stakeholders[ident].title}: ownership",
-                template="ownership_owner.html",
-                view=lambda p, url_for, ident=ident: {"page_data": owner_page(ident, p, url_for)},
+                template="ownership/owner.html",
+                view=lambda p, url_for, ident=ident: owner_page(ident, p, url_for),
                 section="ownership",
             )
         )
@@ -197,8 +198,8 @@ def grouped(pages: list[GeneratedPage], portal: Portal, settings: Settings) -> l
         pages = [
             replace(
                 page,
-                template="journeys_segments.html",
-                view=lambda p, url_for: {"index": segments_overview(p, segments, url_for)},
+                template="journeys/segments.html",
+                view=lambda p, url_for: segments_overview(p, segments, url_for),
             )
             if page.src_uri == settings.journeys_index
             else page
@@ -208,8 +209,8 @@ def grouped(pages: list[GeneratedPage], portal: Portal, settings: Settings) -> l
             GeneratedPage(
                 src_uri=group.src_uri,
                 title=group.title,
-                template="journeys_index.html",
-                view=lambda p, url_for, group=group: {"index": segment_index(p, group, url_for)},
+                template="journeys/index.html",
+                view=lambda p, url_for, group=group: segment_index(p, group, url_for),
                 section="journeys",
                 nav_group=group.src_uri,
             )
@@ -220,10 +221,8 @@ def grouped(pages: list[GeneratedPage], portal: Portal, settings: Settings) -> l
             GeneratedPage(
                 src_uri=group.src_uri,
                 title=group.title,
-                template="stakeholder_group.html",
-                view=lambda p, url_for, group=group: {
-                    "page_data": stakeholder_group_page(p, group, url_for)
-                },
+                template="stakeholders/group.html",
+                view=lambda p, url_for, group=group: stakeholder_group_page(p, group, url_for),
                 section="stakeholders",
                 nav_group=group.src_uri,
             )

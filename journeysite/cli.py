@@ -7,8 +7,6 @@ import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-import yaml
-
 from journeysite.content.diagnostics import format_report
 from journeysite.content.load import display_path
 from journeysite.content.tree import check_directory, load_directory
@@ -21,6 +19,7 @@ from journeysite.exports.document import portal_json
 from journeysite.exports.tables import TABLES
 from journeysite.format.schema import schema_text
 from journeysite.format.vocabulary import DEFINITION_TYPES
+from journeysite.project import Project, ProjectError
 from journeysite.scaffold import (
     DEFAULT_TEMPLATE,
     FOLDERS,
@@ -31,55 +30,20 @@ from journeysite.scaffold import (
 )
 
 
-class _MkDocsYamlLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml for `docs_dir` while ignoring tags such as `!!python/name:`."""
-
-
-_MkDocsYamlLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def default_docs_dir(cwd: Path) -> Path:
-    """The docs_dir of ./mkdocs.yml when there is one, else `docs` (MkDocs' own default)."""
-    config = cwd / "mkdocs.yml"
-    if config.is_file():
-        try:
-            data = yaml.load(config.read_text(encoding="utf-8"), Loader=_MkDocsYamlLoader)
-        except yaml.YAMLError:
-            data = None
-        if isinstance(data, dict) and isinstance(data.get("docs_dir"), str):
-            return cwd / data["docs_dir"]
-    return cwd / "docs"
-
-
-def plugin_option(cwd: Path, name: str) -> object:
-    """A journeysite plugin option set in ./mkdocs.yml, or None, so check and build agree."""
-    config = cwd / "mkdocs.yml"
-    if not config.is_file():
-        return None
-    try:
-        data = yaml.load(config.read_text(encoding="utf-8"), Loader=_MkDocsYamlLoader)
-    except yaml.YAMLError:
-        return None
-    plugins = data.get("plugins") if isinstance(data, dict) else None
-    # A list of names and {name: options}, or one {name: options} mapping.
-    for entry in plugins if isinstance(plugins, list) else [plugins]:
-        if isinstance(entry, dict) and isinstance(entry.get("journeysite"), dict):
-            return entry["journeysite"].get(name)
-    return None
-
-
-def _docs_dir(value: str | None) -> Path:
-    return Path(value) if value else default_docs_dir(Path.cwd())
+def _project(directory: str | None) -> Project:
+    """The project as the build reads it from ./mkdocs.yml; an explicit DIR replaces its docs_dir."""
+    project = Project.read(Path.cwd())
+    return project.with_docs_dir(Path(directory)) if directory else project
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    docs_dir = _docs_dir(args.dir)
+    project = _project(args.dir)
+    docs_dir = project.docs_dir
     if not docs_dir.is_dir():
         print(f"journeysite: error: no content directory at {docs_dir}", file=sys.stderr)
         return 2
-    require_owner = args.require_owner or plugin_option(Path.cwd(), "require_owner") is True
-    unowned = "error" if require_owner else "warning"
-    checked = check_directory(docs_dir, unowned=unowned)
+    unowned = "error" if args.require_owner or project.require_owner else "warning"
+    checked = check_directory(docs_dir, project.limits, unowned, project.selection)
     report = format_report(checked.diagnostics, args.format)
     if report:
         print(report)
@@ -175,7 +139,7 @@ def _add_schema(commands: argparse._SubParsersAction) -> None:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    docs_dir = _docs_dir(args.dir)
+    project = _project(args.dir)
     request = Request(
         kind=args.kind,
         id=args.id,
@@ -187,7 +151,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         owner=getattr(args, "owner", None),
     )
     try:
-        path = scaffold(docs_dir, request)
+        path = scaffold(project.docs_dir, request, project.selection, project.limits)
     except ScaffoldError as exc:
         return _fail(str(exc), 1)
     print(f"created {display_path(path)} from the {request.template} template")
@@ -244,20 +208,21 @@ def _add_new(commands: argparse._SubParsersAction) -> None:
 
 def cmd_diff(args: argparse.Namespace) -> int:
     cwd = Path.cwd()
-    docs_dir = _docs_dir(args.dir)
+    project = _project(args.dir)
+    docs_dir, reading = project.docs_dir, {"selection": project.selection, "limits": project.limits}
     try:
         repo = gitrev.repo_root(cwd)
         if args.rev_a:
-            old = gitrev.at_revision(repo, args.rev_a, docs_dir, label=args.rev_a)
+            old = gitrev.at_revision(repo, args.rev_a, docs_dir, label=args.rev_a, **reading)
             old_side = Side(old.label)
         else:
             base, why = gitrev.default_base(repo)
-            old = gitrev.at_revision(repo, base, docs_dir)
+            old = gitrev.at_revision(repo, base, docs_dir, **reading)
             old_side = Side(old.label, why)
         if args.rev_b:
-            new = gitrev.at_revision(repo, args.rev_b, docs_dir, label=args.rev_b)
+            new = gitrev.at_revision(repo, args.rev_b, docs_dir, label=args.rev_b, **reading)
         else:
-            new = gitrev.working_tree(repo, docs_dir)
+            new = gitrev.working_tree(repo, docs_dir, **reading)
     except gitrev.GitError as exc:
         return _fail(str(exc))
     old_unreadable, new_unreadable = old.unreadable, new.unreadable
@@ -297,12 +262,14 @@ def _add_diff(commands: argparse._SubParsersAction) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    docs_dir = _docs_dir(args.dir)
+    project = _project(args.dir)
+    docs_dir = project.docs_dir
     if not docs_dir.is_dir():
         return _fail(f"no content directory at {docs_dir}")
     if args.format == "json" and args.table:
         return _fail("--table is for --format csv (the JSON export holds every table)")
-    content = load_directory(docs_dir)
+    unowned = "error" if project.require_owner else None
+    content = load_directory(docs_dir, project.limits, unowned, project.selection)
     if not content.ok:
         print(format_report(content.diagnostics, "text"), file=sys.stderr)
         return _fail("the content has errors; fix them to export (see above)", 1)
@@ -338,7 +305,10 @@ def _add_export(commands: argparse._SubParsersAction) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except ProjectError as exc:  # mkdocs.yml unreadable, or a value the build would refuse
+        return _fail(str(exc))
 
 
 if __name__ == "__main__":

@@ -25,7 +25,9 @@ from journeysite.content.cache import LoadCache, memoise
 from journeysite.content.checks import unowned_touchpoints
 from journeysite.content.load import SourceFile, display_path
 from journeysite.content.paths import SiteFile, check_links, project_roots
+from journeysite.content.selection import loaded_pages
 from journeysite.content.tree import Content, load_content
+from journeysite.project import Project
 from journeysite.publish.export_folder import ExportFolder
 from journeysite.publish.navigation import SectionIndexPage, build_nav, prune_when_grouped
 from journeysite.publish.pages import GeneratedPage, Settings, generated_files, generated_pages
@@ -65,6 +67,8 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
     def __init__(self) -> None:
         self.serving = False
         self.content: Content | None = None
+        self.project: Project | None = None
+        """What `journeysite check` reads from mkdocs.yml too (journeysite/project.py)."""
         self.renderer: Renderer | None = None
         self.settings = Settings()
         self.pages: dict[str, GeneratedPage] = {}
@@ -104,6 +108,7 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         present = {str(script) for script in config.extra_javascript}
         config.extra_javascript.extend(s for s in SCRIPTS if s not in present)
         self.renderer = Renderer(list(config.theme.dirs))
+        self.project = Project.of_build(config, self.config)
         try:
             build_date = resolve_build_date(self.config.build_date, os.environ)
         except BuildDateError as err:
@@ -174,23 +179,23 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         links = check_links(site, Path(config.docs_dir), _project_roots(config))
         for file in [f for f in files if f.src_uri in links.unsafe]:
             files.remove(file)  # never read, never published
+        assert self.project is not None
         sources = [
             (SourceFile(f.src_uri, display_path(Path(_abs_path(f, config)))), _source(f))
-            for f in files.documentation_pages()
-            if f.src_uri.endswith(".md")
+            for f in loaded_pages(files)
         ]
-        unowned = "error" if self.config.require_owner else None
+        unowned = "error" if self.project.require_owner else None
         self.load_cache.retain({source.src_uri for source, _ in sources})
         self.content = content = load_content(
             sources,
-            self.config.limits.to_limits(),
+            self.project.limits,
             unowned,
             site=[s for s in site if s.src_uri not in links.unsafe],
             problems=links.diagnostics,
             load=self.load_cache.load,
         )
         self._report(content)
-        if not self.config.require_owner and (count := len(unowned_touchpoints(content.portal))):
+        if not self.project.require_owner and (count := len(unowned_touchpoints(content.portal))):
             # Not a warning: `--strict` would fail portals that list them on purpose.
             log.info(f"{count} unowned touchpoint{'s' if count != 1 else ''}, listed on ownership/")
         for file in files.documentation_pages():

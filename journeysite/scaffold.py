@@ -13,9 +13,11 @@ from pathlib import Path
 import jinja2
 
 from journeysite.content.diagnostics import did_you_mean
-from journeysite.content.load import SourceFile, discover, display_path
+from journeysite.content.load import SourceFile, display_path
 from journeysite.content.portal import journey_model
+from journeysite.content.selection import DEFAULT_SELECTION, Selection
 from journeysite.content.tree import Content, load_content
+from journeysite.format.limits import DEFAULT_LIMITS, Limits
 from journeysite.format.vocabulary import ID_RE, slugify
 
 SCAFFOLDS = Path(__file__).parent / "scaffolds"
@@ -86,21 +88,29 @@ def _env() -> jinja2.Environment:
     return env
 
 
-def scaffold(docs_dir: Path, request: Request) -> Path:
-    """Write the new file and return its path, or raise ScaffoldError and write nothing."""
+def scaffold(
+    docs_dir: Path,
+    request: Request,
+    selection: Selection = DEFAULT_SELECTION,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Path:
+    """Write the new file and return its path, or raise ScaffoldError and write nothing.
+
+    The tree it is checked with is the one a build loads: `selection` and `limits` of mkdocs.yml.
+    """
     _check_request(request)
     target = docs_dir / FOLDERS[request.kind] / f"{request.id}.md"
     if target.exists():
         raise ScaffoldError(f"{display_path(target)} already exists; not overwriting it")
-    sources = _sources(docs_dir)
-    content = load_content(sources)
+    sources = _sources(docs_dir, selection)
+    content = load_content(sources, limits)
     existing = content.portal.of_type(request.kind).get(request.id)
     if existing is not None:
         raise ScaffoldError(
             f"a {request.kind} with id `{request.id}` already exists in {existing.file.display}"
         )
     text = render(request, content)
-    _validate(sources, docs_dir, target, text)
+    _validate(sources, docs_dir, target, text, limits)
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("x", encoding="utf-8") as out:  # "x": never replace a file that just appeared
         out.write(text)
@@ -186,19 +196,23 @@ def _unknown(kind: str, value: str, known: dict) -> ScaffoldError:
     return ScaffoldError(f"unknown {kind} `{value}`{hint}")
 
 
-def _sources(docs_dir: Path) -> list[tuple[SourceFile, bytes | Path]]:
+def _sources(docs_dir: Path, selection: Selection) -> list[tuple[SourceFile, bytes | Path]]:
     if not docs_dir.is_dir():
         return []
-    return [(SourceFile(uri, display_path(p)), p) for uri, p in discover(docs_dir)]
+    return [(SourceFile(uri, display_path(p)), p) for uri, p in selection.on_disk(docs_dir)]
 
 
 def _validate(
-    sources: list[tuple[SourceFile, bytes]], docs_dir: Path, target: Path, text: str
+    sources: list[tuple[SourceFile, bytes | Path]],
+    docs_dir: Path,
+    target: Path,
+    text: str,
+    limits: Limits,
 ) -> None:
     """The new file checked with the whole tree: references resolve, ids stay unique."""
     uri = target.relative_to(docs_dir).as_posix()
     new = (SourceFile(uri, display_path(target)), text.encode("utf-8"))
-    content = load_content([*sources, new])
+    content = load_content([*sources, new], limits)
     problems = [
         d for d in content.diagnostics if d.path == display_path(target) and d.severity == "error"
     ]

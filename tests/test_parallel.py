@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from journeysite.content import parallel
-from journeysite.content.load import SourceFile, discover
+from journeysite.content.load import SourceFile
 from journeysite.content.parallel import FILES_PER_WORKER, map_chunks, worker_count
+from journeysite.content.selection import DEFAULT_SELECTION
 from journeysite.content.tree import _check_chunk, check_directory, load_directory
 from journeysite.format.limits import DEFAULT_LIMITS
 from tests.conftest import Project
@@ -36,7 +37,9 @@ def _broken_portfolio(project: Project) -> None:
 def test_workers_send_back_exactly_what_one_process_finds(tmp_path: Path) -> None:
     project = Project(tmp_path)
     _broken_portfolio(project)
-    sources = [(SourceFile(uri, uri), path) for uri, path in discover(project.content)]
+    sources = [
+        (SourceFile(uri, uri), path) for uri, path in DEFAULT_SELECTION.on_disk(project.content)
+    ]
     work = functools.partial(_check_chunk, limits=DEFAULT_LIMITS, unowned="warning")
     here = map_chunks(work, sources, 1)
     forked = map_chunks(work, sources, 2)

@@ -167,15 +167,3 @@ def display_path(path: Path, base: Path | None = None) -> str:
         return path.resolve().relative_to(base.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
-
-
-def discover(docs_dir: Path) -> list[tuple[str, Path]]:
-    """Markdown files under a docs dir as (src_uri, path), sorted, skipping hidden folders."""
-    found = []
-    for root, dirs, names in os.walk(docs_dir):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(names):
-            if name.endswith(".md") and not name.startswith("."):
-                path = Path(root, name)
-                found.append((path.relative_to(docs_dir).as_posix(), path))
-    return found

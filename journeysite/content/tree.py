@@ -13,16 +13,11 @@ from mkdocs.structure.files import File
 from journeysite.content import heap
 from journeysite.content.checks import Outline, build_portal, cross_problems, file_problems, outline
 from journeysite.content.diagnostics import Diagnostic, SeverityLevel, has_errors
-from journeysite.content.load import (
-    LoadedFile,
-    SourceFile,
-    discover,
-    display_path,
-    load_bytes,
-)
+from journeysite.content.load import LoadedFile, SourceFile, display_path, load_bytes
 from journeysite.content.parallel import load_one, map_chunks, worker_count
 from journeysite.content.paths import SiteFile, check_links, check_page_paths, project_roots
 from journeysite.content.portal import Portal
+from journeysite.content.selection import DEFAULT_SELECTION, Selection
 from journeysite.format.limits import DEFAULT_LIMITS, Limits
 
 
@@ -106,14 +101,17 @@ def check_file(
 
 
 def check_directory(
-    docs_dir: Path, limits: Limits = DEFAULT_LIMITS, unowned: SeverityLevel = "warning"
+    docs_dir: Path,
+    limits: Limits = DEFAULT_LIMITS,
+    unowned: SeverityLevel = "warning",
+    selection: Selection = DEFAULT_SELECTION,
 ) -> Checked:
     """`journeysite check`: the rules of a build, a large portfolio's files on all cores.
 
     Each file is checked where it is loaded (journeysite/content/parallel.py) and only its problems and
     outline come back, so the rules between files run on a few hundred bytes per definition.
     """
-    sources, problems = _sources(docs_dir)
+    sources, problems = _sources(docs_dir, selection)
     with heap.paused():
         files = map_chunks(
             functools.partial(_check_chunk, limits=limits, unowned=unowned),
@@ -154,18 +152,23 @@ def default_dest(src_uri: str) -> str:
 
 
 def load_directory(
-    docs_dir: Path, limits: Limits = DEFAULT_LIMITS, unowned: SeverityLevel | None = None
+    docs_dir: Path,
+    limits: Limits = DEFAULT_LIMITS,
+    unowned: SeverityLevel | None = None,
+    selection: Selection = DEFAULT_SELECTION,
 ) -> Content:
-    """The Markdown files of a docs dir, links checked first, loaded whole (models and bodies)."""
-    sources, problems = _sources(docs_dir)
+    """The pages of a docs dir, links checked first, loaded whole (models and bodies)."""
+    sources, problems = _sources(docs_dir, selection)
     return load_content(sources, limits, unowned, problems=problems)
 
 
-def _sources(docs_dir: Path) -> tuple[list[tuple[SourceFile, Path]], list[Diagnostic]]:
-    """The Markdown files of a docs dir to load, and the links among them that are refused."""
+def _sources(
+    docs_dir: Path, selection: Selection
+) -> tuple[list[tuple[SourceFile, Path]], list[Diagnostic]]:
+    """The pages of a docs dir to load (those MkDocs builds), and the links that are refused."""
     found = [
-        (SourceFile(uri, display_path(path)), path, str(path.absolute()))
-        for uri, path in discover(docs_dir)
+        (SourceFile(uri, display_path(path)), path, str(path))
+        for uri, path in selection.on_disk(docs_dir)
     ]
     links = check_links(
         (

@@ -10,8 +10,10 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from journeysite.content.load import SourceFile, discover, display_path
+from journeysite.content.load import SourceFile, display_path
+from journeysite.content.selection import DEFAULT_SELECTION, Selection
 from journeysite.content.tree import Content, load_content
+from journeysite.format.limits import DEFAULT_LIMITS, Limits
 
 WORKING_TREE = "working tree"
 DEFAULT_BRANCHES = ("main", "master")
@@ -103,9 +105,9 @@ def short(repo: Path, commit: str) -> str:
 
 
 def tree_sources(
-    repo: Path, commit: str, docs_dir: PurePosixPath
+    repo: Path, commit: str, docs_dir: PurePosixPath, selection: Selection = DEFAULT_SELECTION
 ) -> list[tuple[SourceFile, bytes]]:
-    """The Markdown files under `docs_dir` at `commit`, with the same rules as `load.discover`."""
+    """The pages under `docs_dir` at `commit` that MkDocs would build (content/selection.py)."""
     at_root = docs_dir == PurePosixPath(".")
     spec = [] if at_root else ["--", f"{docs_dir}/"]
     listing = git(repo, "ls-tree", "-r", "-z", "--full-tree", commit, *spec)
@@ -118,9 +120,9 @@ def tree_sources(
         if kind != "blob" or mode == "120000":
             continue
         uri = PurePosixPath(path) if at_root else PurePosixPath(path).relative_to(docs_dir)
-        if uri.suffix != ".md" or any(part.startswith(".") for part in uri.parts):
-            continue
         entries.append((uri.as_posix(), path, blob))
+    pages = selection.among(uri for uri, _, _ in entries)
+    entries = [entry for entry in entries if entry[0] in pages]
     blobs = _read_blobs(repo, [blob for _, _, blob in entries])
     return [(SourceFile(uri, path), blobs[blob]) for uri, path, blob in sorted(entries)]
 
@@ -141,21 +143,32 @@ def _read_blobs(repo: Path, blobs: list[str]) -> dict[str, bytes]:
     return found
 
 
-def at_revision(repo: Path, rev: str, docs_dir: Path, label: str | None = None) -> Snapshot:
+def at_revision(
+    repo: Path,
+    rev: str,
+    docs_dir: Path,
+    label: str | None = None,
+    selection: Selection = DEFAULT_SELECTION,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Snapshot:
     commit = resolve(repo, rev)
     relative = _relative_docs_dir(repo, docs_dir)
-    return Snapshot(
-        label or short(repo, commit), load_content(tree_sources(repo, commit, relative))
-    )
+    sources = tree_sources(repo, commit, relative, selection)
+    return Snapshot(label or short(repo, commit), load_content(sources, limits))
 
 
-def working_tree(repo: Path, docs_dir: Path) -> Snapshot:
+def working_tree(
+    repo: Path,
+    docs_dir: Path,
+    selection: Selection = DEFAULT_SELECTION,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Snapshot:
     """The files on disk, untracked ones included, with paths shown relative to the repository."""
     sources = (
         (SourceFile(uri, display_path(path, repo)), path)  # read with the size bound
-        for uri, path in discover(docs_dir)
+        for uri, path in selection.on_disk(docs_dir)
     )
-    return Snapshot(WORKING_TREE, load_content(sources))
+    return Snapshot(WORKING_TREE, load_content(sources, limits))
 
 
 def _relative_docs_dir(repo: Path, docs_dir: Path) -> PurePosixPath:

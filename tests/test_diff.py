@@ -339,6 +339,11 @@ def long_journey(n: int, word: str) -> str:
     return f"---\ntype: journey\ntitle: Long {n}\npersona: newcomer\nstages:\n{stages}---\n"
 
 
+def cut(start: str) -> str:
+    """A long pain point as a cell shows it: cut to the 300 characters a cell may have."""
+    return start + "x" * (299 - len(start)) + "…"
+
+
 def test_markdown_stays_within_a_comment_size_limit(repo: Project) -> None:
     """GitHub refuses a comment over 65,536 characters: whole maps are left out, and counted."""
     for n in range(8):
@@ -356,10 +361,6 @@ def test_markdown_stays_within_a_comment_size_limit(repo: Project) -> None:
     assert shown == [f"#### Journey changed: Long {n} (`long-{n}`)" for n in range(4)]
     rows = [line.split(" | ") for line in lines if line.startswith("| Stage ")]
     assert len(rows) == 4 * 20 * 2  # every shown map whole: each pain point resolved and added
-
-    def cut(start: str) -> str:  # a pain point cut to the 300 characters a cell may have
-        return start + "x" * (299 - len(start)) + "…"
-
     assert rows[0] == ["| Stage 0", "Pain point resolved", cut("Before 0 "), "— |"]
     assert rows[1] == ["| Stage 0", "Pain point added", "—", cut("After 0 ") + " |"]
     assert lines[-1] == (

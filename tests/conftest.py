@@ -77,16 +77,38 @@ class Project:
         finally:
             os.chdir(cwd)
 
-    def run(self, *args: str, check: bool = False) -> subprocess.CompletedProcess[str]:
-        """A command as a user would run it, in the project directory."""
+    def run(
+        self, *args: str, check: bool = False, env: dict[str, str] | None = None
+    ) -> subprocess.CompletedProcess[str]:
+        """A command as a user would run it, in the project directory (`env` added to ours)."""
         # Subprocesses import the checkout under test, even where another copy is installed.
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO)}
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO), **(env or {})}
         return subprocess.run(
             list(args), cwd=self.root, capture_output=True, text=True, env=env, check=check
         )
 
     def mkdocs(self, *args: str) -> subprocess.CompletedProcess[str]:
         return self.run(sys.executable, "-m", "mkdocs", *args)
+
+    def built_files(
+        self, site: Path, hash_seed: int, *args: str, env: dict[str, str] | None = None
+    ) -> dict[str, bytes]:
+        """Every file `mkdocs build` wrote to `site`, built in a fresh interpreter whose string
+        hashes (and so set and dict orders of strings) follow `hash_seed`."""
+        result = self.run(
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "-d",
+            str(site),
+            *args,
+            env={**(env or {}), "PYTHONHASHSEED": str(hash_seed)},
+        )
+        assert result.returncode == 0, result.stderr
+        return {
+            p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()
+        }
 
     def journeysite(self, *args: str) -> subprocess.CompletedProcess[str]:
         return self.run(sys.executable, "-m", "journeysite.cli", *args)
@@ -171,6 +193,13 @@ def minimal(project: Project) -> Project:
 @pytest.fixture(autouse=True)
 def _quiet_mkdocs_logs(caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.INFO, logger="mkdocs")
+
+
+def differences(first: dict[str, bytes], second: dict[str, bytes]) -> list[str]:
+    """The paths whose bytes differ, or that only one of two builds wrote."""
+    return sorted(
+        path for path in first.keys() | second.keys() if first.get(path) != second.get(path)
+    )
 
 
 def chart_options(page: BeautifulSoup, chart_id: str) -> dict:

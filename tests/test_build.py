@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import Abort
 
-from tests.conftest import REPO, Project, chart_options
+from tests.conftest import REPO, Project, chart_options, differences
 
 
 def test_journey_page(minimal: Project) -> None:
@@ -179,13 +180,13 @@ def test_user_text_is_escaped_and_inline_markdown_rendered(minimal: Project) -> 
     assert json.loads(options)["xAxis"][0]["data"] == ["--x_x--0_0--alert(1)--x_x--0_0--"]
 
 
-def test_build_is_deterministic(minimal: Project) -> None:
-    minimal.build()
-    first = {p: p.read_bytes() for p in sorted(minimal.site.rglob("*.html"))}
-    minimal.build()
-    second = {p: p.read_bytes() for p in sorted(minimal.site.rglob("*.html"))}
-    assert first == second
-    html = (minimal.site / "journeys/onboarding/index.html").read_text()
+def test_build_is_deterministic(minimal: Project, tmp_path: Path) -> None:
+    first = minimal.built_files(tmp_path / "first", 1)
+    second = minimal.built_files(tmp_path / "second", 2)
+    pages = ["journeys/onboarding/index.html", "personas/newcomer/index.html", "index.html"]
+    assert set(pages) <= set(first)
+    assert differences(first, second) == []
+    html = first["journeys/onboarding/index.html"].decode()
     assert not re.search(r"[0-9a-f]{32}", html), "random chart ids leak into pages"
 
 
@@ -212,13 +213,23 @@ def test_build_with_errors_fails_with_all_messages_and_no_traceback(minimal: Pro
     assert "3 errors in journey maps" in result.stderr
 
 
-def test_in_process_build_aborts(minimal: Project) -> None:
+def test_in_process_build_aborts_on_the_dangling_persona(
+    minimal: Project, caplog: pytest.LogCaptureFixture
+) -> None:
     minimal.write(
         "journeys/bad.md",
-        "---\ntype: journey\ntitle: T\npersona: ghost\nstages: [{name: A}]\n---\n",
+        "---\ntype: journey\ntitle: T\npersona: newcomr\nstages: [{name: A}]\n---\n",
     )
     with pytest.raises(Abort):
         minimal.build()
+    errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert errors == [
+        "journeysite: content/journeys/bad.md:4: error: persona: unknown persona `newcomr`; "
+        "did you mean `newcomer`?",
+        "1 error in journey maps; fix the lines above "
+        "(run `journeysite check` to see them without building)",
+    ]
+    assert not minimal.site.exists()
 
 
 def test_blueprint_lanes_and_kpis(minimal: Project) -> None:

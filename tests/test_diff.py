@@ -331,11 +331,47 @@ def test_unknown_revision_is_a_clear_error(repo: Project) -> None:
     assert result.stderr == "journeysite: error: unknown revision `no-such-branch`\n"
 
 
+def long_journey(n: int, word: str) -> str:
+    """A journey of 20 stages, each with one pain point longer than a table cell may be."""
+    stages = "".join(
+        f"  - name: Stage {s}\n    pain_points: [{word} {s} {'x' * 400}]\n" for s in range(20)
+    )
+    return f"---\ntype: journey\ntitle: Long {n}\npersona: newcomer\nstages:\n{stages}---\n"
+
+
+def cut(start: str) -> str:
+    """A long pain point as a cell shows it: cut to the 300 characters a cell may have."""
+    return start + "x" * (299 - len(start)) + "…"
+
+
 def test_markdown_stays_within_a_comment_size_limit(repo: Project) -> None:
+    """GitHub refuses a comment over 65,536 characters: whole maps are left out, and counted."""
+    for n in range(8):
+        repo.write(f"journeys/long-{n}.md", long_journey(n, "Before"))
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Long maps")
+    for n in range(8):
+        repo.write(f"journeys/long-{n}.md", long_journey(n, "After"))
+    result = repo.journeysite("diff", "HEAD", "--format", "markdown")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert 50_000 < len(result.stdout) < 65_536
+    lines = result.stdout.splitlines()
+    assert lines[3] == "Comparing HEAD with the working tree: 8 journeys changed."
+    shown = [line for line in lines if line.startswith("#### ")]
+    assert shown == [f"#### Journey changed: Long {n} (`long-{n}`)" for n in range(4)]
+    rows = [line.split(" | ") for line in lines if line.startswith("| Stage ")]
+    assert len(rows) == 4 * 20 * 2  # every shown map whole: each pain point resolved and added
+    assert rows[0] == ["| Stage 0", "Pain point resolved", cut("Before 0 "), "— |"]
+    assert rows[1] == ["| Stage 0", "Pain point added", "—", cut("After 0 ") + " |"]
+    assert lines[-1] == (
+        "… and 4 more changed maps, left out to keep this comment within GitHub's size limit: "
+        "run `journeysite diff` for the full list."
+    )
+
+
+def test_markdown_budget_counts_the_maps_left_out(repo: Project) -> None:
     for n in range(30):
         repo.write(f"journeys/extra-{n:02}.md", RENEWAL.replace("Renewal", f"Renewal {n:02}"))
-    result = repo.journeysite("diff", "--format", "markdown")
-    assert len(result.stdout) < 60_000
     from journeysite.diff.compare import compare_portals  # the same report, with a small budget
     from journeysite.diff.report import DiffReport, Side, format_markdown
     from journeysite.diff.revisions import at_revision, working_tree

@@ -5,21 +5,11 @@ from __future__ import annotations
 
 import hashlib
 import os
-import socket
 import subprocess
-import sys
-import threading
-import time
-import urllib.error
-import urllib.request
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 
-import pytest
-
-from tests.conftest import REPO, Project
+from tests.conftest import Project
+from tests.site_server import MkDocsServer, mkdocs_serve
 
 BROKEN_JOURNEY = '---\ntype: journey\ntitle: "Onboarding\npersona: newcomer\n---\n'
 BROKEN_ERROR = (
@@ -151,65 +141,7 @@ def test_dirty_builds_still_build_in_place(minimal: Project) -> None:
 # --- mkdocs serve -----------------------------------------------------------------------------
 
 
-@dataclass
-class Server:
-    base: str
-    log: list[str] = field(default_factory=list)
-
-    def get(self, path: str) -> tuple[int, str]:
-        try:
-            with urllib.request.urlopen(self.base + path, timeout=10) as response:
-                return response.status, response.read().decode("utf-8")
-        except urllib.error.HTTPError as error:
-            return error.code, ""
-        except OSError:
-            return 0, ""
-
-    def wait_for(self, what: str, ready: Callable[[], bool], seconds: float = 90) -> None:
-        """Poll until `ready()` holds; fail with the server's log after `seconds`."""
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            if ready():
-                return
-            time.sleep(0.2)
-        pytest.fail(f"timed out waiting for {what}; server log:\n" + "".join(self.log[-40:]))
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@contextmanager
-def serving(project: Project, *args: str) -> Iterator[Server]:
-    port = free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO)}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", *args],
-        cwd=project.root,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    server = Server(f"http://127.0.0.1:{port}/")
-    reader = threading.Thread(target=lambda: server.log.extend(iter(process.stderr.readline, "")))
-    reader.start()
-    try:
-        server.wait_for("the first build", lambda: server.get("")[0] == 200)
-        yield server
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        reader.join(timeout=20)
-
-
-def title(server: Server, path: str) -> str:
+def title(server: MkDocsServer, path: str) -> str:
     status, html = server.get(path)
     if status != 200:
         return f"HTTP {status}"
@@ -218,7 +150,7 @@ def title(server: Server, path: str) -> str:
 
 
 def test_serve_shows_the_error_on_the_broken_page_and_keeps_the_others(minimal: Project) -> None:
-    with serving(minimal) as server:
+    with mkdocs_serve(minimal) as server:
         assert title(server, "journeys/onboarding/") == "Onboarding"
         minimal.write("journeys/onboarding.md", BROKEN_JOURNEY)
         server.wait_for(
@@ -243,7 +175,7 @@ def test_serve_survives_hostile_edits_and_recovers(minimal: Project) -> None:
     """An alias bomb, a 50 MB file and 100 000 levels of nesting saved while serving: the server
     keeps answering, each broken page shows its error, the others stay good; reverting heals."""
     good = (minimal.content / "journeys/onboarding.md").read_text(encoding="utf-8")
-    with serving(minimal) as server:
+    with mkdocs_serve(minimal) as server:
         bomb = "".join(
             f"l{n}: &l{n} [" + ", ".join([f"*l{n - 1}" if n else "x"] * 9) + "]\n"
             for n in range(10)

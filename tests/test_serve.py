@@ -3,108 +3,33 @@ in the terminal with file:line and on its page, and fixing the file recovers on 
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import threading
-import time
-import urllib.error
-import urllib.request
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 
 import pytest
-from bs4 import BeautifulSoup
 
-from tests.conftest import REPO, Project
-
-ATTEMPTS = 240  # polls, 0.25 s apart: a bound on waiting, not a speed assertion
-PAUSE = 0.25
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@dataclass
-class Server:
-    process: subprocess.Popen[str]
-    base: str
-    output: list[str] = field(default_factory=list)
-
-    def log(self) -> str:
-        return "".join(self.output)
-
-    def get(self, path: str) -> tuple[int, str]:
-        try:
-            with urllib.request.urlopen(self.base + path, timeout=5) as response:
-                return response.status, response.read().decode("utf-8")
-        except urllib.error.HTTPError as exc:
-            return exc.code, ""
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            return 0, ""
-
-    def wait_for(self, what: str, ready: Callable[[], bool]) -> None:
-        for _ in range(ATTEMPTS):
-            assert self.process.poll() is None, f"mkdocs serve exited:\n{self.log()}"
-            if ready():
-                return
-            time.sleep(PAUSE)
-        pytest.fail(f"timed out waiting for {what}; server output:\n{self.log()}")
-
-    def page(self, path: str) -> BeautifulSoup | None:
-        status, html = self.get(path)
-        return BeautifulSoup(html, "html.parser") if status == 200 else None
+from tests.conftest import Project
+from tests.site_server import MkDocsServer, mkdocs_serve
 
 
 @pytest.fixture
-def server(minimal: Project) -> Iterator[Server]:
-    port = free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO)}
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "serve",
-            "--dev-addr",
-            f"127.0.0.1:{port}",
-        ],
-        cwd=minimal.root,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env=env,
-    )
-    running = Server(process, f"http://127.0.0.1:{port}/")
-    reader = threading.Thread(
-        target=lambda: running.output.extend(iter(process.stdout.readline, "")), daemon=True
-    )
-    reader.start()
-    try:
+def server(minimal: Project) -> Iterator[MkDocsServer]:
+    with mkdocs_serve(minimal) as running:
         yield running
-    finally:
-        process.kill()
-        process.wait(timeout=30)
-        reader.join(timeout=5)
 
 
-def errors_panel(server: Server) -> list[str] | None:
+def errors_panel(server: MkDocsServer) -> list[str] | None:
     page = server.page("journeys/onboarding/")
     panel = page.select_one(".jm-errors") if page else None
     return [li.get_text(strip=True) for li in panel.select("li")] if panel else None
 
 
-def heading(server: Server) -> str | None:
+def heading(server: MkDocsServer) -> str | None:
     page = server.page("journeys/onboarding/")
     h1 = page.select_one("article h1") if page else None
     return h1.get_text(strip=True) if h1 else None
 
 
-def test_broken_file_shows_errors_and_recovers(minimal: Project, server: Server) -> None:
+def test_broken_file_shows_errors_and_recovers(minimal: Project, server: MkDocsServer) -> None:
     server.wait_for("the first build", lambda: heading(server) == "Onboarding")
     journey = minimal.content / "journeys/onboarding.md"
     good = journey.read_text()
@@ -122,7 +47,7 @@ def test_broken_file_shows_errors_and_recovers(minimal: Project, server: Server)
 
 
 def test_broken_yaml_and_dangling_reference_keep_the_server_up(
-    minimal: Project, server: Server
+    minimal: Project, server: MkDocsServer
 ) -> None:
     server.wait_for("the first build", lambda: heading(server) == "Onboarding")
     journey = minimal.content / "journeys/onboarding.md"

@@ -10,7 +10,7 @@ from pathlib import Path
 from journeysite.content.diagnostics import format_report
 from journeysite.content.load import display_path
 from journeysite.content.tree import check_directory, load_directory
-from journeysite.diff import revisions as gitrev
+from journeysite.diff import revisions
 from journeysite.diff.compare import compare_portals
 from journeysite.diff.report import FORMATS as DIFF_FORMATS
 from journeysite.diff.report import DiffReport, Side
@@ -211,19 +211,19 @@ def cmd_diff(args: argparse.Namespace) -> int:
     project = _project(args.dir)
     docs_dir, reading = project.docs_dir, {"selection": project.selection, "limits": project.limits}
     try:
-        repo = gitrev.repo_root(cwd)
+        repo = revisions.repo_root(cwd)
         if args.rev_a:
-            old = gitrev.at_revision(repo, args.rev_a, docs_dir, label=args.rev_a, **reading)
+            old = revisions.at_revision(repo, args.rev_a, docs_dir, label=args.rev_a, **reading)
             old_side = Side(old.label)
         else:
-            base, why = gitrev.default_base(repo)
-            old = gitrev.at_revision(repo, base, docs_dir, **reading)
+            base, why = revisions.default_base(repo)
+            old = revisions.at_revision(repo, base, docs_dir, **reading)
             old_side = Side(old.label, why)
         if args.rev_b:
-            new = gitrev.at_revision(repo, args.rev_b, docs_dir, label=args.rev_b, **reading)
+            new = revisions.at_revision(repo, args.rev_b, docs_dir, label=args.rev_b, **reading)
         else:
-            new = gitrev.working_tree(repo, docs_dir, **reading)
-    except gitrev.GitError as exc:
+            new = revisions.working_tree(repo, docs_dir, **reading)
+    except revisions.GitError as exc:
         return _fail(str(exc))
     old_unreadable, new_unreadable = old.unreadable, new.unreadable
     changes = compare_portals(

@@ -199,7 +199,7 @@ def _unknown(kind: str, value: str, known: dict) -> ScaffoldError:
 def _sources(docs_dir: Path, selection: Selection) -> list[tuple[SourceFile, bytes | Path]]:
     if not docs_dir.is_dir():
         return []
-    return [(SourceFile(uri, display_path(p)), p) for uri, p in selection.on_disk(docs_dir)]
+    return list(selection.on_disk(docs_dir))
 
 
 def _validate(

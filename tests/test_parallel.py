@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from journeysite.content import parallel
-from journeysite.content.load import SourceFile
 from journeysite.content.parallel import CHUNK, FILES_PER_WORKER, map_chunks
 from journeysite.content.selection import DEFAULT_SELECTION
 from journeysite.content.tree import _check_chunk, check_directory, load_directory
@@ -44,9 +43,7 @@ def _broken_portfolio(project: Project, journeys: int = 30) -> int:
 def test_workers_send_back_exactly_what_one_process_finds(tmp_path: Path) -> None:
     project = Project(tmp_path)
     maps = _broken_portfolio(project, 200)
-    sources = [
-        (SourceFile(uri, uri), path) for uri, path in DEFAULT_SELECTION.on_disk(project.content)
-    ]
+    sources = DEFAULT_SELECTION.on_disk(project.content)
     assert len(sources) > 3 * CHUNK + 1  # more than a chunk for each of three workers
     work = functools.partial(_check_chunk, limits=DEFAULT_LIMITS, unowned="warning")
     here = map_chunks(work, sources, 1)

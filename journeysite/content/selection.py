@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 
 from mkdocs.structure.files import File, get_files, set_exclusions
 
+from journeysite.content.load import SourceFile, display_path
+
 if TYPE_CHECKING:
     from pathspec.gitignore import GitIgnoreSpec
 
@@ -32,10 +34,14 @@ class Selection:
     exclude_docs: GitIgnoreSpec | None = None
     draft_docs: GitIgnoreSpec | None = None
 
-    def on_disk(self, docs_dir: Path) -> list[tuple[str, Path]]:
-        """The pages to load from a docs dir as (src_uri, path), walked as MkDocs walks it."""
+    def on_disk(self, docs_dir: Path, base: Path | None = None) -> list[tuple[SourceFile, Path]]:
+        """The pages to load from a docs dir, walked as MkDocs walks it, each with its path.
+
+        Messages name each file relative to `base` (default: the working directory).
+        """
         files = get_files(self._config(os.path.abspath(docs_dir)))  # type: ignore[arg-type]
-        return [(f.src_uri, Path(f.abs_src_path or "")) for f in loaded_pages(files)]
+        found = [(f.src_uri, Path(f.abs_src_path or "")) for f in loaded_pages(files)]
+        return [(SourceFile(uri, display_path(path, base)), path) for uri, path in found]
 
     def among(self, uris: Iterable[str]) -> set[str]:
         """Which of these paths inside a docs dir (e.g. from a git tree) are pages to load."""

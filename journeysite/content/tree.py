@@ -13,7 +13,7 @@ from mkdocs.structure.files import File
 from journeysite.content import heap
 from journeysite.content.checks import Outline, build_portal, cross_problems, file_problems, outline
 from journeysite.content.diagnostics import Diagnostic, SeverityLevel, has_errors
-from journeysite.content.load import LoadedFile, SourceFile, display_path, load_bytes
+from journeysite.content.load import LoadedFile, SourceFile, load_bytes
 from journeysite.content.parallel import load_one, map_chunks, worker_count
 from journeysite.content.paths import SiteFile, check_links, check_page_paths, project_roots
 from journeysite.content.portal import Portal
@@ -166,17 +166,14 @@ def _sources(
     docs_dir: Path, selection: Selection
 ) -> tuple[list[tuple[SourceFile, Path]], list[Diagnostic]]:
     """The pages of a docs dir to load (those MkDocs builds), and the links that are refused."""
-    found = [
-        (SourceFile(uri, display_path(path)), path, str(path))
-        for uri, path in selection.on_disk(docs_dir)
-    ]
+    found = selection.on_disk(docs_dir)
     links = check_links(
         (
-            SiteFile(src.src_uri, default_dest(src.src_uri), src.display, abs_path)
-            for src, _, abs_path in found
+            SiteFile(src.src_uri, default_dest(src.src_uri), src.display, str(path))
+            for src, path in found
         ),
         docs_dir,
         project_roots(docs_dir.absolute().parent),
     )
-    sources = [(src, path) for src, path, _ in found if src.src_uri not in links.unsafe]
+    sources = [(src, path) for src, path in found if src.src_uri not in links.unsafe]
     return sources, links.diagnostics

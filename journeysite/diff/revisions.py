@@ -10,7 +10,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from journeysite.content.load import SourceFile, display_path
+from journeysite.content.load import SourceFile
 from journeysite.content.selection import DEFAULT_SELECTION, Selection
 from journeysite.content.tree import Content, load_content
 from journeysite.format.limits import DEFAULT_LIMITS, Limits
@@ -164,10 +164,7 @@ def working_tree(
     limits: Limits = DEFAULT_LIMITS,
 ) -> Snapshot:
     """The files on disk, untracked ones included, with paths shown relative to the repository."""
-    sources = (
-        (SourceFile(uri, display_path(path, repo)), path)  # read with the size bound
-        for uri, path in selection.on_disk(docs_dir)
-    )
+    sources = selection.on_disk(docs_dir, base=repo)  # Paths: read with the size bound
     return Snapshot(WORKING_TREE, load_content(sources, limits))
 
 

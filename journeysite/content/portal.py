@@ -9,7 +9,16 @@ from functools import cached_property
 from typing import Any, TypeVar
 
 from journeysite.content.load import Definition
-from journeysite.format.models import Journey, Persona, Relationship, Stakeholder, Touchpoint
+from journeysite.format.models import (
+    Framework,
+    Journey,
+    Opportunity,
+    Persona,
+    Relationship,
+    Solution,
+    Stakeholder,
+    Touchpoint,
+)
 
 
 @dataclass(frozen=True)
@@ -34,6 +43,9 @@ class Portal:
     journeys: dict[str, Definition] = field(default_factory=dict)
     personas: dict[str, Definition] = field(default_factory=dict)
     stakeholders: dict[str, Definition] = field(default_factory=dict)
+    frameworks: dict[str, Definition] = field(default_factory=dict)
+    opportunities: dict[str, Definition] = field(default_factory=dict)
+    solutions: dict[str, Definition] = field(default_factory=dict)
     _derived: dict[Callable[..., Any], Any] = field(default_factory=dict, repr=False, compare=False)
 
     def derived(self, compute: Callable[[Portal], T]) -> T:
@@ -51,13 +63,28 @@ class Portal:
             "journey": self.journeys,
             "persona": self.personas,
             "stakeholder": self.stakeholders,
+            "framework": self.frameworks,
+            "opportunity": self.opportunities,
+            "solution": self.solutions,
         }[kind]
 
     def add(self, definition: Definition) -> None:
         self.of_type(definition.type)[definition.id] = definition
 
     def all(self) -> list[Definition]:
-        return [*self.personas.values(), *self.journeys.values(), *self.stakeholders.values()]
+        return [
+            *self.personas.values(),
+            *self.journeys.values(),
+            *self.stakeholders.values(),
+            *self.frameworks.values(),
+            *self.opportunities.values(),
+            *self.solutions.values(),
+        ]
+
+    @property
+    def framework(self) -> Definition | None:
+        """The portal's lifecycle framework; a second one is an error reported by the checks."""
+        return next(iter(self.frameworks.values()), None)
 
     @cached_property
     def by_uri(self) -> dict[str, Definition]:
@@ -136,4 +163,19 @@ def persona_model(definition: Definition) -> Persona:
 
 def stakeholder_model(definition: Definition) -> Stakeholder:
     assert isinstance(definition.model, Stakeholder)
+    return definition.model
+
+
+def framework_model(definition: Definition) -> Framework:
+    assert isinstance(definition.model, Framework)
+    return definition.model
+
+
+def opportunity_model(definition: Definition) -> Opportunity:
+    assert isinstance(definition.model, Opportunity)
+    return definition.model
+
+
+def solution_model(definition: Definition) -> Solution:
+    assert isinstance(definition.model, Solution)
     return definition.model

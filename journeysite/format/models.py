@@ -26,8 +26,10 @@ from journeysite.format.vocabulary import (
     Better,
     Channel,
     MapType,
+    OpportunityStatus,
     RelationshipKind,
     Severity,
+    SolutionStatus,
     SourceKind,
     StakeholderKind,
     Status,
@@ -159,6 +161,7 @@ class Touchpoint(Model):
 
 class Stage(Model):
     name: str
+    phase: Id | None = None
     goal: str | None = None
     expectations: ExpectationsField = Expectations()
     actions: Texts = empty()
@@ -237,10 +240,66 @@ class Journey(PageFields):
         return [(stage, tp) for stage in self.stages for tp in stage.touchpoints]
 
 
+class Phase(Model):
+    """A step of the customer lifecycle that journeys' stages are placed in."""
+
+    id: Id
+    name: str
+    description: str | None = None
+
+
+class Framework(PageFields):
+    """The lifecycle every journey is lined up against: at most one per portal."""
+
+    type: Literal["framework"]
+    title: str
+    phases: Annotated[list[Phase], Field(min_length=1)]
+
+
+class Moment(Model):
+    """Where customers meet an opportunity: a journey's stage by name, or a touchpoint by id."""
+
+    journey: Id
+    stage: str | None = None
+    touchpoint: Id | None = None
+
+
+class Opportunity(PageFields):
+    type: Literal["opportunity"]
+    title: str
+    statement: str | None = None
+    status: OpportunityStatus = "idea"
+    owner: Id | None = None
+    impact: Scale
+    effort: Scale
+    moments: Annotated[list[Moment], Field(min_length=1)]
+    evidence: Texts = empty()
+
+
+class Measure(Model):
+    """A journey KPI a solution should move, by journey id and KPI name."""
+
+    journey: Id
+    kpi: str
+
+
+class Solution(PageFields):
+    type: Literal["solution"]
+    title: str
+    opportunities: Annotated[list[Id], Field(min_length=1)]
+    status: SolutionStatus = "idea"
+    owner: Id | None = None
+    due: IsoDate | None = None
+    measures: list[Measure] = empty()
+
+
 MODELS: dict[str, type[PageFields]] = {
     "journey": Journey,
     "persona": Persona,
     "stakeholder": Stakeholder,
+    "framework": Framework,
+    "opportunity": Opportunity,
+    "solution": Solution,
 }
 
-Entity = Journey | Persona | Stakeholder
+Entity = Journey | Persona | Stakeholder | Framework | Opportunity | Solution

@@ -18,6 +18,10 @@ MAP_TYPE_LABELS: dict[str, str] = {
 }
 
 Status = Literal["draft", "in-review", "validated"]
+OpportunityStatus = Literal["idea", "validated", "planned", "in-progress", "done", "dropped"]
+"""Where an opportunity stands, in the order a board shows them."""
+SolutionStatus = Literal["idea", "planned", "in-progress", "shipped", "dropped"]
+"""Where a solution stands on its way to delivery, in roadmap order."""
 STATUS_LABELS: dict[str, str] = {
     "draft": "Draft",
     "in-review": "In review",

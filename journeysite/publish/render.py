@@ -54,7 +54,10 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             auto_reload=False,
+            extensions=["jinja2.ext.i18n"],
         )
+        # Templates mark their text with `_()`; until catalogs exist it is passed through as is.
+        self.env.install_null_translations(newstyle=True)
         self.env.filters["chart_json"] = chart_json
 
     def render(self, template: str, **context: Any) -> str:

@@ -227,3 +227,13 @@ def test_review_cycle_is_bounded(base: Project) -> None:
     assert errors(base) == [
         "content/journeys/x.md:6: error: review_every: must be between 1 and 3660 (got 99999999)"
     ]
+
+
+def test_yaml_error_after_a_next_line_character_is_reported_not_a_crash(project: Project) -> None:
+    """YAML ends a line at NEL (U+0085) as well as at a newline; a syntax error after one once
+    crashed the loader looking up a line that Python's split did not have."""
+    project.write("journeys/nel.md", "---\ntype: journey\ntitle: a\x85\x85\x85 b: c: d\n---\n")
+    result = project.journeysite("check", "content")
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "mapping values are not allowed in this context" in result.stdout + result.stderr

@@ -134,6 +134,14 @@ def decode(raw: bytes, path: str, limits: Limits) -> tuple[str | None, list[Diag
     return normalise_newlines(text), []
 
 
+_YAML_LINE_BREAKS = re.compile("[\n\x85\u2028\u2029]")
+
+
+def _yaml_lines(text: str) -> list[str]:
+    """The lines as YAML counts them: NEL and the Unicode separators end a line too."""
+    return _YAML_LINE_BREAKS.split(text)
+
+
 def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -297,7 +305,7 @@ class _Composer:
                 # Found at the closing fence: the line that opened the construct is the one to fix.
                 mark = opened
             span = self.span(mark) if mark else Span(1, 1)
-            source_line = text.split("\n")[mark.line] if mark else ""
+            source_line = _yaml_lines(text)[mark.line] if mark else ""
             opened_on = self.span(opened).line if opened and opened.line != mark.line else None
             if exc.problem == _PARSER_NESTING_PROBLEM:
                 self.error(span, Code.LIMIT_EXCEEDED, self.too_deep_message())

@@ -15,6 +15,7 @@ from journeysite.content.diagnostics import Code, Diagnostic, SeverityLevel, did
 from journeysite.content.frontmatter import dotted
 from journeysite.content.load import Definition
 from journeysite.content.portal import Portal, TouchpointRef, journey_model, stakeholder_model
+from journeysite.format.vocabulary import DEFINITION_TYPES
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,7 @@ def cross_problems(outlines: Iterable[Outline]) -> tuple[set[str], list[Diagnost
     the problems. References are checked for the kept definitions only: a duplicate is reported
     once, as a duplicate.
     """
-    index: dict[str, dict[str, Outline]] = {"journey": {}, "persona": {}, "stakeholder": {}}
+    index: dict[str, dict[str, Outline]] = {kind: {} for kind in DEFINITION_TYPES}
     diagnostics: list[Diagnostic] = []
     for item in sorted(outlines, key=lambda o: o.src_uri):
         existing = index[item.type].get(item.id)

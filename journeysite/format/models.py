@@ -12,6 +12,7 @@ from pydantic import (
     Field,
     StringConstraints,
     WithJsonSchema,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -259,9 +260,23 @@ class Framework(PageFields):
 class Moment(Model):
     """Where customers meet an opportunity: a journey's stage by name, or a touchpoint by id."""
 
+    model_config = ConfigDict(
+        json_schema_extra={"oneOf": [{"required": ["stage"]}, {"required": ["touchpoint"]}]}
+    )
+
     journey: Id
     stage: str | None = None
     touchpoint: Id | None = None
+
+    @model_validator(mode="after")
+    def _one_place(self) -> Moment:
+        """A moment is one place on a journey: a stage or a touchpoint, never both or neither."""
+        if (self.stage is None) == (self.touchpoint is None):
+            raise PydanticCustomError(
+                "moment_place",
+                "set exactly one of `stage` (a stage's name) or `touchpoint` (a touchpoint's id)",
+            )
+        return self
 
 
 class Opportunity(PageFields):

@@ -22,6 +22,7 @@ from journeysite.content.portal import (
     Portal,
     TouchpointRef,
     framework_model,
+    journey_kpis,
     journey_model,
     opportunity_model,
     solution_model,
@@ -148,15 +149,10 @@ def journey_names(journey: Definition) -> dict[str, tuple[str, ...]]:
     A measure may name a journey-level KPI or a touchpoint's: both are KPIs of the journey.
     """
     model = journey_model(journey)
-    touchpoints = [tp for _, tp in model.touchpoints()]
     return {
         "stage": tuple(stage.name for stage in model.stages),
-        "touchpoint": tuple(tp.key for tp in touchpoints),
-        "kpi": tuple(
-            dict.fromkeys(
-                [k.name for k in model.kpis] + [k.name for tp in touchpoints for k in tp.kpis]
-            )
-        ),
+        "touchpoint": tuple(tp.key for _, tp in model.touchpoints()),
+        "kpi": tuple(journey_kpis(model)),
         "source": tuple(source.name for source in model.sources),
     }
 

@@ -6,7 +6,8 @@ references are checked between outlines like the rest.
 
 The rules come in two kinds. Those inside one file (`file_problems`) read its model. Those
 between files read an `Outline` of each definition: its id, where that is written, and every
-value that names another definition. An outline is a few hundred bytes, so `journeysite check`
+value that names another definition. An outline is a few kilobytes at most (2.4 KB pickled for
+a generated journey of 15 touchpoints, 1.5 KB before it carried names), so `journeysite check`
 sends outlines rather than models back from its worker processes (journeysite/content/parallel.py).
 """
 

@@ -53,12 +53,20 @@ def cmd_check(args: argparse.Namespace) -> int:
         counts = checked.counts
         print(
             f"checked {len(checked.files)} files: {counts.get('journey', 0)} journeys, "
-            f"{counts.get('persona', 0)} personas, {counts.get('stakeholder', 0)} stakeholders; "
-            f"{errors} error{'s' if errors != 1 else ''}, "
+            f"{counts.get('persona', 0)} personas, {counts.get('stakeholder', 0)} stakeholders"
+            f"{_management_counts(counts)}; {errors} error{'s' if errors != 1 else ''}, "
             f"{warnings} warning{'s' if warnings != 1 else ''}",
             file=sys.stderr,
         )
     return 0 if checked.ok else 1
+
+
+def _management_counts(counts: dict[str, int]) -> str:
+    """Frameworks, opportunities and solutions in the summary, only in portals that have them."""
+    plurals = {"framework": "frameworks", "opportunity": "opportunities", "solution": "solutions"}
+    return "".join(
+        f", {counts[kind]} {plural}" for kind, plural in plurals.items() if kind in counts
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -71,7 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser(
         "check",
         help="validate a content tree without building the site",
-        description="Validate every journey, persona and stakeholder file. Exit 0 when clean, "
+        description="Validate every journey, persona, stakeholder, framework, opportunity and "
+        "solution file. Exit 0 when clean, "
         "1 when there are errors.",
     )
     check.add_argument(
@@ -129,8 +138,8 @@ def _add_schema(commands: argparse._SubParsersAction) -> None:
     schema = commands.add_parser(
         "schema",
         help="write the JSON Schema of the front matter",
-        description="Write one JSON Schema of the front matter of journeys, personas and "
-        "stakeholders (a oneOf discriminated on `type`), derived from the package's models. "
+        description="Write one JSON Schema of the front matter of every definition type "
+        "(a oneOf discriminated on `type`), derived from the package's models. "
         "Point an editor's validator at it, e.g. remark-lint-frontmatter-schema (see "
         "docs/workflow.md).",
     )
@@ -149,6 +158,8 @@ def cmd_new(args: argparse.Namespace) -> int:
         persona=getattr(args, "persona", None),
         baseline=getattr(args, "baseline", None),
         owner=getattr(args, "owner", None),
+        journey=getattr(args, "journey", None),
+        opportunity=getattr(args, "opportunity", None),
     )
     try:
         path = scaffold(project.docs_dir, request, project.selection, project.limits)
@@ -161,10 +172,10 @@ def cmd_new(args: argparse.Namespace) -> int:
 def _add_new(commands: argparse._SubParsersAction) -> None:
     new = commands.add_parser(
         "new",
-        help="create a journey, persona or stakeholder file from a template",
-        description="Create a new map file under the docs dir (journeys/, personas/ or "
-        "stakeholders/) from a template. The file passes `journeysite check`; an existing file "
-        "is never overwritten.",
+        help="create a journey, persona, stakeholder, framework, opportunity or solution file",
+        description="Create a new file under the docs dir (journeys/, personas/, "
+        "stakeholders/, frameworks/, opportunities/ or solutions/) from a template. The file "
+        "passes `journeysite check`; an existing file is never overwritten.",
     )
     kinds = new.add_subparsers(dest="kind", required=True, metavar="TYPE")
     for kind in DEFINITION_TYPES:
@@ -185,7 +196,7 @@ def _add_new(commands: argparse._SubParsersAction) -> None:
         )
         sub.add_argument(
             "--title",
-            help="the title (journey) or name (persona, stakeholder); default: from the id",
+            help="the title, or the name of a persona or stakeholder; default: from the id",
         )
         if kind == "journey":
             sub.add_argument(
@@ -199,6 +210,20 @@ def _add_new(commands: argparse._SubParsersAction) -> None:
             )
             sub.add_argument(
                 "--owner", metavar="ID", help="stakeholder id that owns the map and its touchpoints"
+            )
+        if kind in ("opportunity", "solution"):
+            sub.add_argument("--owner", metavar="ID", help=f"stakeholder id that owns the {kind}")
+        if kind == "opportunity":
+            sub.add_argument(
+                "--journey",
+                metavar="ID",
+                help="the journey whose first stage is its first moment (default: the first by id)",
+            )
+        if kind == "solution":
+            sub.add_argument(
+                "--opportunity",
+                metavar="ID",
+                help="the opportunity it answers (default: the first by id)",
             )
         sub.add_argument(
             "--dir", help="content directory (default: docs_dir of ./mkdocs.yml, else docs)"
@@ -241,9 +266,10 @@ def _add_diff(commands: argparse._SubParsersAction) -> None:
     diff = commands.add_parser(
         "diff",
         help="what changed in the maps between two git revisions",
-        description="A semantic diff of journeys, personas and stakeholders between two git "
-        "revisions: maps added, removed or moved, stages and touchpoints added, removed or "
-        "renamed, emotions, owners, status, pain points, KPIs. REV_A defaults to the merge-base "
+        description="A semantic diff of every definition between two git revisions: maps "
+        "added, removed or moved, stages and touchpoints added, removed or renamed, emotions, "
+        "owners, status, pain points, KPIs; opportunities and solutions added or removed, their "
+        "status, owner, impact, effort, due date and moments. REV_A defaults to the merge-base "
         "of HEAD with main (or master), REV_B to the working tree. Exit 0 unless git fails.",
     )
     diff.add_argument("rev_a", nargs="?", metavar="REV_A", help="the old revision")
@@ -285,8 +311,8 @@ def _add_export(commands: argparse._SubParsersAction) -> None:
     export = commands.add_parser(
         "export",
         help="the validated model of the whole portal as JSON or CSV",
-        description="Export every journey, persona and stakeholder, validated, without building "
-        "the site. JSON holds everything, the same document as the site's portal.json; CSV is "
+        description="Export every definition (journeys, personas, stakeholders, the framework, "
+        "opportunities, solutions), validated, without building the site. JSON holds everything, the same document as the site's portal.json; CSV is "
         "one flat table at a time (--table), ready for spreadsheets. Exit 1 (and no output) when "
         "the content has errors.",
     )

@@ -301,6 +301,8 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
                 body=_markup(html),
             )
         elif (definition := portal.by_uri.get(uri)) is not None:
+            if definition.type not in _VIEWS:
+                return None  # no page of its own yet: an ordinary Markdown page
             view, template = _VIEWS[definition.type]
             out = self.renderer.render(
                 template,

@@ -13,8 +13,8 @@ from pathlib import Path
 import jinja2
 
 from journeysite.content.diagnostics import did_you_mean
-from journeysite.content.load import SourceFile, display_path
-from journeysite.content.portal import journey_model
+from journeysite.content.load import Definition, SourceFile, display_path
+from journeysite.content.portal import Portal, journey_model
 from journeysite.content.selection import DEFAULT_SELECTION, Selection
 from journeysite.content.tree import Content, load_content
 from journeysite.format.limits import DEFAULT_LIMITS, Limits
@@ -46,10 +46,27 @@ TEMPLATES: dict[str, Template] = {
         Template("customer-churn", "journey", "customer churn: warning signs to win-back"),
         Template("persona", "persona", "persona profile"),
         Template("stakeholder", "stakeholder", "stakeholder with influence and interest"),
+        Template("framework", "framework", "the customer lifecycle's phases (one per portal)"),
+        Template("opportunity", "opportunity", "an improvement at moments across journeys"),
+        Template("solution", "solution", "a change delivered against opportunities and KPIs"),
     )
 }
-DEFAULT_TEMPLATE = {"journey": "current", "persona": "persona", "stakeholder": "stakeholder"}
-FOLDERS = {"journey": "journeys", "persona": "personas", "stakeholder": "stakeholders"}
+DEFAULT_TEMPLATE = {
+    "journey": "current",
+    "persona": "persona",
+    "stakeholder": "stakeholder",
+    "framework": "framework",
+    "opportunity": "opportunity",
+    "solution": "solution",
+}
+FOLDERS = {
+    "journey": "journeys",
+    "persona": "personas",
+    "stakeholder": "stakeholders",
+    "framework": "frameworks",
+    "opportunity": "opportunities",
+    "solution": "solutions",
+}
 
 
 class ScaffoldError(Exception):
@@ -65,6 +82,8 @@ class Request:
     persona: str | None = None
     baseline: str | None = None
     owner: str | None = None
+    journey: str | None = None
+    opportunity: str | None = None
 
 
 def templates_for(kind: str) -> list[Template]:
@@ -175,7 +194,9 @@ def render(request: Request, content: Content) -> str:
     if request.owner and request.owner not in portal.stakeholders:
         raise _unknown("stakeholder", request.owner, portal.stakeholders)
     owner = request.owner
+    thing = "map" if request.kind == "journey" else request.kind
     context = {
+        **_management_context(request, portal),
         "id": request.id,
         "title": request.title or title_from_id(request.id),
         "persona": persona,
@@ -183,12 +204,44 @@ def render(request: Request, content: Content) -> str:
         "stages": stages,
         "owner_line": f"owner: {owner}"
         if owner
-        else "# owner: the stakeholder id of the team accountable for this map",
+        else f"# owner: the stakeholder id of the team accountable for this {thing}",
         "tp_owner": f"        owner: {owner}"
         if owner
         else "        # owner: the stakeholder id of the team accountable for this touchpoint",
     }
     return _env().get_template(f"{request.template}.md.j2").render(context)
+
+
+def _management_context(request: Request, portal: Portal) -> dict[str, str]:
+    """What a framework, opportunity or solution template needs from the portal to pass the check.
+
+    An opportunity starts at a real moment (the first stage of --journey, default the first
+    journey by id), a solution at a real opportunity; a second framework is refused.
+    """
+    if request.kind == "framework" and portal.framework is not None:
+        raise ScaffoldError(
+            f"the portal already has a framework ({portal.framework.file.display}); "
+            "there is one per portal: add phases to it instead"
+        )
+    if request.kind == "opportunity":
+        journey = _pick("journey", request.journey, portal.journeys)
+        return {"journey": journey.id, "stage": journey_model(journey).stages[0].name}
+    if request.kind == "solution":
+        return {"opportunity": _pick("opportunity", request.opportunity, portal.opportunities).id}
+    return {}
+
+
+def _pick(kind: str, wanted: str | None, known: dict[str, Definition]) -> Definition:
+    """The definition named by an option, or the first by id when none is named."""
+    if wanted is None:
+        if not known:
+            raise ScaffoldError(
+                f"no {kind} to link to yet: create one first (journeysite new {kind} ID)"
+            )
+        return known[min(known)]
+    if wanted not in known:
+        raise _unknown(kind, wanted, known)
+    return known[wanted]
 
 
 def _unknown(kind: str, value: str, known: dict) -> ScaffoldError:

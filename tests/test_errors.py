@@ -36,7 +36,51 @@ def base(minimal: Project) -> Project:
     return minimal
 
 
+OPPORTUNITY = "type: opportunity\ntitle: O\nimpact: 3\neffort: 2\nmoments:\n"
+
 CASES = [
+    (
+        "a moment at both a stage and a touchpoint",
+        OPPORTUNITY + "  - journey: onboarding\n    stage: Sign up\n    touchpoint: web-form\n",
+        "content/journeys/x.md:7: error: moments[0]: set exactly one of `stage` (a stage's name) "
+        "or `touchpoint` (a touchpoint's id)",
+    ),
+    (
+        "a moment at neither a stage nor a touchpoint",
+        OPPORTUNITY + "  - journey: onboarding\n    stage: Sign up\n  - journey: onboarding\n",
+        "content/journeys/x.md:9: error: moments[1]: set exactly one of `stage` (a stage's name) "
+        "or `touchpoint` (a touchpoint's id)",
+    ),
+    (
+        "a due date that is not a date",
+        "type: solution\ntitle: S\nopportunities: [o]\ndue: next spring\n",
+        "content/journeys/x.md:5: error: due: expected a date written as YYYY-MM-DD, "
+        "got the text `next spring`",
+    ),
+    (
+        "a due date that does not exist",
+        "type: solution\ntitle: S\nopportunities: [o]\ndue: 2027-02-30\n",
+        "content/journeys/x.md:5: error: due: `2027-02-30` is not a real date "
+        "(day is out of range for month)",
+    ),
+    (
+        "impact out of range",
+        "type: opportunity\ntitle: O\nimpact: 9\neffort: 2\nmoments:\n"
+        "  - {journey: onboarding, stage: Sign up}\n",
+        "content/journeys/x.md:4: error: impact: must be between 1 and 5 (got 9)",
+    ),
+    (
+        "an opportunity status from the solutions' list",
+        "type: opportunity\ntitle: O\nstatus: shipped\nimpact: 3\neffort: 2\nmoments:\n"
+        "  - {journey: onboarding, stage: Sign up}\n",
+        "content/journeys/x.md:4: error: status: unknown value `shipped`; expected one of idea, "
+        "validated, planned, in-progress, done, dropped",
+    ),
+    (
+        "a framework without phases",
+        "type: framework\ntitle: F\nphases: []\n",
+        "content/journeys/x.md:4: error: phases: needs at least 1 item(s)",
+    ),
     (
         "unknown field with did-you-mean",
         "type: journey\ntitle: T\npersona: newcomer\nstagse: []\nstages:\n  - name: A\n",
@@ -51,7 +95,7 @@ CASES = [
         "unknown type with did-you-mean",
         "type: jorney\ntitle: T\n",
         "content/journeys/x.md:2: error: type: unknown type `jorney`; expected one of journey, "
-        "persona, stakeholder; did you mean `journey`?",
+        "persona, stakeholder, framework, opportunity, solution; did you mean `journey`?",
     ),
     (
         "unknown enum value",
@@ -124,8 +168,8 @@ CASES = [
     (
         "invalid date",
         "type: journey\ntitle: T\npersona: newcomer\nreviewed: 2026-13-01\nstages:\n  - name: A\n",
-        "content/journeys/x.md:5: error: reviewed: expected a date written as YYYY-MM-DD, got the "
-        "text `2026-13-01`",
+        "content/journeys/x.md:5: error: reviewed: `2026-13-01` is not a real date (month must "
+        "be in 1..12)",
     ),
     (
         "duplicate key",

@@ -119,6 +119,47 @@ def test_persona_and_stakeholder(minimal: Project) -> None:
     check_is_clean(minimal)
 
 
+def test_framework_opportunity_and_solution_pass_check_and_build(minimal: Project) -> None:
+    created = [
+        minimal.journeysite("new", "framework", "lifecycle").stdout,
+        minimal.journeysite("new", "opportunity", "faster-sign-up", "--owner", "care").stdout,
+        minimal.journeysite("new", "solution", "one-page-form").stdout,
+    ]
+    assert created == [
+        "created content/frameworks/lifecycle.md from the framework template\n",
+        "created content/opportunities/faster-sign-up.md from the opportunity template\n",
+        "created content/solutions/one-page-form.md from the solution template\n",
+    ]
+    opportunity = (minimal.content / "opportunities/faster-sign-up.md").read_text()
+    assert "\nowner: care\n" in opportunity
+    assert '  - journey: onboarding\n    stage: "Sign up"\n' in opportunity
+    solution = (minimal.content / "solutions/one-page-form.md").read_text()
+    assert "\nopportunities: [faster-sign-up]\n" in solution
+    check = minimal.journeysite("check")
+    assert check.returncode == 0 and check.stdout == "", check.stdout + check.stderr
+    assert "1 frameworks, 1 opportunities, 1 solutions; 0 errors" in check.stderr
+    minimal.build()
+    assert minimal.page("solutions/one-page-form/").select_one("article h1") is not None
+
+
+def test_management_refusals(project: Project) -> None:
+    """Each new file links to something that must exist first; one framework per portal."""
+    assert project.journeysite("new", "opportunity", "x").stderr == (
+        "journeysite: error: no journey to link to yet: create one first "
+        "(journeysite new journey ID)\n"
+    )
+    assert project.journeysite("new", "solution", "y").stderr == (
+        "journeysite: error: no opportunity to link to yet: create one first "
+        "(journeysite new opportunity ID)\n"
+    )
+    project.journeysite("new", "framework", "lifecycle")
+    assert project.journeysite("new", "framework", "another").stderr == (
+        "journeysite: error: the portal already has a framework "
+        "(content/frameworks/lifecycle.md); there is one per portal: add phases to it instead\n"
+    )
+    assert not (project.content / "frameworks/another.md").exists()
+
+
 def test_docs_dir_comes_from_mkdocs_yml(minimal: Project) -> None:
     minimal.configure(docs_dir="maps")
     (minimal.content).rename(minimal.root / "maps")

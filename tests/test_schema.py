@@ -27,14 +27,29 @@ def test_committed_schema_is_the_commands_output(project: Project) -> None:
     assert (project.root / "out.json").read_text(encoding="utf-8") == result.stdout
 
 
-def test_schema_is_one_discriminated_union_of_the_three_types(project: Project) -> None:
+def test_schema_is_one_discriminated_union_of_the_six_types(project: Project) -> None:
     schema = json.loads(project.journeysite("schema").stdout)
     assert schema["discriminator"] == {"propertyName": "type"}
     assert schema["oneOf"] == [
         {"$ref": "#/$defs/Journey"},
         {"$ref": "#/$defs/Persona"},
         {"$ref": "#/$defs/Stakeholder"},
+        {"$ref": "#/$defs/Framework"},
+        {"$ref": "#/$defs/Opportunity"},
+        {"$ref": "#/$defs/Solution"},
     ]
+    assert schema["$defs"]["Opportunity"]["required"] == [
+        "type",
+        "title",
+        "impact",
+        "effort",
+        "moments",
+    ]
+    assert schema["$defs"]["Moment"]["oneOf"] == [
+        {"required": ["stage"]},
+        {"required": ["touchpoint"]},
+    ]
+    assert schema["$defs"]["Solution"]["properties"]["due"]["format"] == "date"
     journey = schema["$defs"]["Journey"]
     assert journey["required"] == ["type", "title", "persona", "stages"]
     assert journey["additionalProperties"] is False

@@ -6,7 +6,9 @@ import re
 import unicodedata
 from typing import Literal, get_args
 
-DefinitionType = Literal["journey", "persona", "stakeholder"]
+DefinitionType = Literal[
+    "journey", "persona", "stakeholder", "framework", "opportunity", "solution"
+]
 DEFINITION_TYPES: tuple[str, ...] = get_args(DefinitionType)
 
 MapType = Literal["current", "future", "day-in-the-life", "blueprint"]

@@ -333,7 +333,14 @@ def test_portal_json_holds_every_entity_in_order(owned: Project) -> None:
     owned.build()
     first = (owned.site / "portal.json").read_bytes()
     document = json.loads(first)
-    assert document["counts"] == {"journeys": 3, "personas": 1, "stakeholders": 3}
+    assert document["counts"] == {
+        "journeys": 3,
+        "personas": 1,
+        "stakeholders": 3,
+        "frameworks": 0,
+        "opportunities": 0,
+        "solutions": 0,
+    }
     assert [(e["type"], e["id"]) for e in document["entities"]] == [
         ("journey", "alpha"),
         ("journey", "beta"),

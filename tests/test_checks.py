@@ -111,3 +111,153 @@ def test_relationships_resolve(minimal: Project) -> None:
 
 def test_valid_portal_has_no_errors(minimal: Project) -> None:
     assert errors(minimal) == []
+
+
+MOVE = """\
+---
+type: journey
+title: Moving home
+persona: newcomer
+sources:
+  - {kind: survey, name: Q2 onboarding survey}
+kpis:
+  - {name: Home movers retained, value: 48, target: 65}
+stages:
+  - name: Moving in
+    phase: join
+    touchpoints:
+      - name: Home move phone call
+        kpis:
+          - {name: Calls answered, value: 80, target: 90}
+---
+"""
+FRAMEWORK = """\
+---
+type: framework
+title: Lifecycle
+phases:
+  - {id: discover, name: Discover}
+  - {id: join, name: Join}
+---
+"""
+
+
+def managed(project: Project) -> Project:
+    project.write("journeys/move.md", MOVE)
+    project.write("frameworks/lifecycle.md", FRAMEWORK)
+    return project
+
+
+def test_phases_resolve_against_the_one_framework(minimal: Project) -> None:
+    managed(minimal)
+    minimal.write("journeys/x.md", journey(stage_extra="    phase: joim\n"))
+    minimal.write(
+        "more/second.md",
+        "---\ntype: framework\ntitle: Other\nphases:\n  - {id: a, name: A}\n"
+        "  - {id: b, name: B}\n  - {id: a, name: Again}\n---\n",
+    )
+    assert errors(minimal) == [
+        "content/journeys/x.md:7: error: stages[0].phase: unknown phase `joim`; the phases are "
+        "those of content/frameworks/lifecycle.md; did you mean `join`?",
+        "content/more/second.md:2: error: a second framework: content/more/second.md and "
+        "content/frameworks/lifecycle.md:2 both define one; a portal has one lifecycle, so keep "
+        "one file and move its phases there",
+        "content/more/second.md:7: error: phases[2].id: duplicate phase id `a` (also at line 5); "
+        "each phase needs its own id",
+    ]
+
+
+def test_a_phase_without_a_framework(minimal: Project) -> None:
+    minimal.write("journeys/x.md", journey(stage_extra="    phase: join\n"))
+    assert errors(minimal) == [
+        "content/journeys/x.md:7: error: stages[0].phase: phase `join` but the portal has no "
+        "framework; add one (journeysite new framework ID) or remove `phase`"
+    ]
+
+
+def test_moments_owner_and_evidence_of_an_opportunity(minimal: Project) -> None:
+    managed(minimal)
+    minimal.write(
+        "opportunities/carry-tariff.md",
+        """\
+        ---
+        type: opportunity
+        title: Carry the tariff over
+        owner: cares
+        impact: 4
+        effort: 2
+        moments:
+          - {journey: moving-home, stage: Moving in}
+          - {journey: move, stage: Moving inn}
+          - journey: move
+            touchpoint: home-move-phone
+          - {journey: onboarding, touchpoint: web-form}
+        evidence: [Q2 onboarding survey, Q2 onboarding surveys]
+        ---
+        """,
+    )
+    assert errors(minimal) == [
+        "content/opportunities/carry-tariff.md:4: error: owner: unknown stakeholder `cares`; "
+        "did you mean `care`?",
+        "content/opportunities/carry-tariff.md:8: error: moments[0].journey: unknown journey "
+        "`moving-home`",
+        "content/opportunities/carry-tariff.md:9: error: moments[1].stage: journey `move` has no "
+        "stage `Moving inn`; did you mean `Moving in`?",
+        "content/opportunities/carry-tariff.md:11: error: moments[2].touchpoint: journey `move` "
+        "has no touchpoint `home-move-phone`; did you mean `home-move-phone-call`?",
+        "content/opportunities/carry-tariff.md:13: error: evidence[1]: unknown source "
+        "`Q2 onboarding surveys`; evidence names a source of the journeys at its moments "
+        "(known: `Q2 onboarding survey`); did you mean `Q2 onboarding survey`?",
+    ]
+
+
+def test_opportunities_and_measures_of_a_solution(minimal: Project) -> None:
+    managed(minimal)
+    minimal.write(
+        "opportunities/carry-tariff.md",
+        "---\ntype: opportunity\ntitle: O\nimpact: 4\neffort: 2\nmoments:\n"
+        "  - {journey: move, touchpoint: home-move-phone-call}\n---\n",
+    )
+    minimal.write(
+        "solutions/move-form.md",
+        """\
+        ---
+        type: solution
+        title: Tariff carry-over in the move form
+        opportunities: [carry-tariff, cary-tariff]
+        owner: care
+        due: 2027-06-30
+        measures:
+          - {journey: move, kpi: Home movers retained}
+          - {journey: move, kpi: Calls answered}
+          - {journey: move, kpi: Home mover retained}
+          - {journey: onboarding, kpi: Home movers retained}
+          - {journey: mov, kpi: Anything}
+        ---
+        """,
+    )
+    assert errors(minimal) == [
+        "content/solutions/move-form.md:4: error: opportunities[1]: unknown opportunity "
+        "`cary-tariff`; did you mean `carry-tariff`?",
+        "content/solutions/move-form.md:10: error: measures[2].kpi: journey `move` has no KPI "
+        "`Home mover retained`; did you mean `Home movers retained`?",
+        "content/solutions/move-form.md:11: error: measures[3].kpi: journey `onboarding` has no "
+        "KPI `Home movers retained`",
+        "content/solutions/move-form.md:12: error: measures[4].journey: unknown journey `mov`; "
+        "did you mean `move`?",
+    ]
+
+
+def test_a_managed_portal_is_clean(minimal: Project) -> None:
+    managed(minimal)
+    minimal.write(
+        "opportunities/carry-tariff.md",
+        "---\ntype: opportunity\ntitle: O\nimpact: 4\neffort: 2\nmoments:\n"
+        "  - {journey: move, stage: Moving in}\nevidence: [Q2 onboarding survey]\n---\n",
+    )
+    minimal.write(
+        "solutions/s.md",
+        "---\ntype: solution\ntitle: S\nopportunities: [carry-tariff]\nmeasures:\n"
+        "  - {journey: move, kpi: Calls answered}\n---\n",
+    )
+    assert errors(minimal) == []

@@ -9,6 +9,7 @@ import pytest
 
 from journeysite.content.diagnostics import Code, Diagnostic, format_report
 from tests.conftest import Project
+from tests.test_checks import managed
 
 BAD_JOURNEY = (
     "---\ntype: journey\ntitle: T\npersona: newcomer\nstages:\n  - name: A\n    emotion: 9\n"
@@ -120,10 +121,17 @@ def test_export_json_is_the_sites_portal_json(minimal: Project) -> None:
     assert list(data) == ["format", "version", "generator", "counts", "entities"]
     assert (data["format"], data["version"], data["generator"]) == (
         "journeysite-portal",
-        2,
+        3,
         "journeysite",
     )
-    assert data["counts"] == {"journeys": 1, "personas": 1, "stakeholders": 1}
+    assert data["counts"] == {
+        "journeys": 1,
+        "personas": 1,
+        "stakeholders": 1,
+        "frameworks": 0,
+        "opportunities": 0,
+        "solutions": 0,
+    }
     assert [(e["type"], e["id"]) for e in data["entities"]] == [
         ("journey", "onboarding"),
         ("persona", "newcomer"),
@@ -201,6 +209,101 @@ def test_export_csv_tables(minimal: Project) -> None:
     for table in ("stages", "kpis", "personas"):
         result = minimal.journeysite("export", "--format", "csv", "--table", table)
         assert result.returncode == 0, result.stderr
+
+
+def test_export_phases_opportunities_and_solutions(minimal: Project) -> None:
+    managed(minimal)
+    minimal.write(
+        "journeys/onboarding.md",
+        (minimal.content / "journeys/onboarding.md")
+        .read_text()
+        .replace("  - name: First bill\n", "  - name: First bill\n    phase: discover\n"),
+    )
+    minimal.write(
+        "opportunities/carry-tariff.md",
+        "---\ntype: opportunity\ntitle: Carry the tariff\nstatus: planned\nowner: care\n"
+        "impact: 4\neffort: 2\nmoments:\n  - {journey: move, stage: Moving in}\n"
+        "  - {journey: move, touchpoint: home-move-phone-call}\n"
+        "evidence: [Q2 onboarding survey]\n---\n",
+    )
+    minimal.write(
+        "solutions/move-form.md",
+        "---\ntype: solution\ntitle: Move form\nopportunities: [carry-tariff]\n"
+        "due: 2027-06-30\nmeasures:\n  - {journey: move, kpi: Home movers retained}\n---\n",
+    )
+    assert read_table(minimal, "phases") == [
+        {
+            "id": "discover",
+            "name": "Discover",
+            "order": "1",
+            "description": "",
+            "journeys": "onboarding",
+            "stages": "onboarding › First bill",
+        },
+        {
+            "id": "join",
+            "name": "Join",
+            "order": "2",
+            "description": "",
+            "journeys": "move",
+            "stages": "move › Moving in",
+        },
+    ]
+    assert read_table(minimal, "opportunities") == [
+        {
+            "id": "carry-tariff",
+            "title": "Carry the tariff",
+            "statement": "",
+            "status": "planned",
+            "owner": "care",
+            "impact": "4",
+            "effort": "2",
+            "journeys": "move",
+            "moments": "move › Moving in; move › home-move-phone-call",
+            "evidence": "Q2 onboarding survey",
+            "solutions": "move-form",
+            "source": "opportunities/carry-tariff.md",
+        }
+    ]
+    assert read_table(minimal, "solutions") == [
+        {
+            "id": "move-form",
+            "title": "Move form",
+            "status": "idea",
+            "owner": "",
+            "due": "2027-06-30",
+            "opportunities": "carry-tariff",
+            "measures": "move: Home movers retained",
+            "source": "solutions/move-form.md",
+        }
+    ]
+    data = json.loads(minimal.journeysite("export").stdout)
+    assert data["counts"] == {
+        "journeys": 2,
+        "personas": 1,
+        "stakeholders": 1,
+        "frameworks": 1,
+        "opportunities": 1,
+        "solutions": 1,
+    }
+    entities = {(e["type"], e["id"]): e for e in data["entities"]}
+    assert [p["id"] for p in entities["framework", "lifecycle"]["phases"]] == ["discover", "join"]
+    assert entities["opportunity", "carry-tariff"]["moments"][1] == {
+        "journey": "move",
+        "stage": None,
+        "touchpoint": "home-move-phone-call",
+    }
+    assert entities["solution", "move-form"]["status"] == "idea"  # defaults filled in
+    assert entities["solution", "move-form"]["source"] == "solutions/move-form.md"
+
+
+def test_export_of_a_portal_without_a_framework_has_empty_management_tables(
+    minimal: Project,
+) -> None:
+    for table in ("phases", "opportunities", "solutions"):
+        result = minimal.journeysite("export", "--format", "csv", "--table", table)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.count("\n") == 1  # the header row alone
 
 
 HOSTILE = """

@@ -388,3 +388,80 @@ def test_markdown_budget_counts_the_maps_left_out(repo: Project) -> None:
         "run `journeysite diff` for the full list.\n"
     )
     assert text.count("#### Journey added") == 8
+
+
+OPPORTUNITY = """\
+---
+type: opportunity
+title: Faster sign-up
+status: idea
+impact: 3
+effort: 2
+moments:
+  - {journey: onboarding, stage: Sign up}
+  - {journey: onboarding, touchpoint: web-form}
+---
+"""
+SOLUTION = """\
+---
+type: solution
+title: One-page form
+opportunities: [faster-sign-up]
+status: planned
+owner: care
+due: 2027-03-31
+---
+"""
+
+
+def test_opportunities_and_solutions_added_removed_and_changed(repo: Project) -> None:
+    repo.write("opportunities/faster-sign-up.md", OPPORTUNITY)
+    repo.write("opportunities/clearer-bill.md", OPPORTUNITY.replace("Faster sign-up", "Bill"))
+    repo.write("solutions/one-page-form.md", SOLUTION)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Plan the work")
+    base = git(repo, "rev-parse", "--short", "HEAD")
+    git(repo, "rm", "-q", "content/opportunities/clearer-bill.md")
+    repo.write(
+        "opportunities/faster-sign-up.md",
+        OPPORTUNITY.replace("status: idea", "status: validated")
+        .replace("impact: 3", "impact: 5")
+        .replace("touchpoint: web-form", "stage: First bill"),
+    )
+    repo.write(
+        "solutions/one-page-form.md",
+        SOLUTION.replace("status: planned", "status: shipped")
+        .replace("owner: care", "owner: ops")
+        .replace("due: 2027-03-31", "due: 2027-06-30"),
+    )
+    repo.write("solutions/reminder.md", SOLUTION.replace("One-page form", "Reminder"))
+    result = repo.journeysite("diff", base)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (
+        f"Comparing {base} with the working tree\n"
+        'opportunity clearer-bill "Bill" removed (content/opportunities/clearer-bill.md)\n'
+        'opportunity faster-sign-up "Faster sign-up" (content/opportunities/faster-sign-up.md)\n'
+        "  Status: idea → validated\n"
+        "  Impact: 3 → 5\n"
+        "  Moment removed: onboarding › web-form\n"
+        "  Moment added: onboarding › First bill\n"
+        'solution one-page-form "One-page form" (content/solutions/one-page-form.md)\n'
+        "  Status: planned → shipped\n"
+        "  Owner: care → ops\n"
+        "  Due: 2027-03-31 → 2027-06-30\n"
+        'solution reminder "Reminder" added (content/solutions/reminder.md)\n'
+        "2 opportunities and 2 solutions changed\n"
+    )
+    data = json.loads(repo.journeysite("diff", base, "--format", "json").stdout)
+    kinds = [c["kind"] for c in data["changes"]]
+    assert kinds == [
+        "removed",
+        "status-changed",
+        "field-changed",
+        "moment-removed",
+        "moment-added",
+        "status-changed",
+        "owner-changed",
+        "field-changed",
+        "added",
+    ]

@@ -340,6 +340,81 @@ def test_numbers_too_large_for_a_browser(minimal: Project) -> None:
     ]
 
 
+# --- the same limits on frameworks, opportunities and solutions -------------------------------
+
+OPPORTUNITY_HEAD = "---\ntype: opportunity\ntitle: O\nimpact: 3\neffort: 2\n"
+
+
+def test_alias_bomb_in_an_opportunitys_evidence(minimal: Project) -> None:
+    bomb = ALIAS_BOMB.replace(
+        "type: journey\ntitle: Laughs\npersona: newcomer\n",
+        "type: opportunity\ntitle: Laughs\nimpact: 3\neffort: 2\n",
+    )
+    minimal.write(
+        "opportunities/laughs.md",
+        bomb + "moments: [{journey: onboarding, stage: Sign up}]\nevidence: *l9\n---\n",
+    )
+    lines, peak = measured(minimal)
+    assert lines == [
+        "content/opportunities/laughs.md:10: error: front matter expands to more than 50,000 "
+        "values (max_values); are aliases (`*name`) repeating large blocks?"
+    ]
+    assert peak < LOADER_PEAK
+
+
+def test_aliased_moments_within_the_limits_are_checked_like_written_ones(
+    minimal: Project,
+) -> None:
+    """An alias repeats a moment; each copy is checked, and reported at the alias's line."""
+    minimal.write(
+        "opportunities/echo.md",
+        OPPORTUNITY_HEAD + "moments:\n  - &m {journey: onboarding, stage: Sign upp}\n  - *m\n---\n",
+    )
+    assert errors(minimal) == [
+        f"content/opportunities/echo.md:{line}: error: moments[{i}].stage: journey `onboarding` "
+        "has no stage `Sign upp`; did you mean `Sign up`?"
+        for i, line in ((0, 7), (1, 8))
+    ]
+
+
+def test_ten_thousand_moments_and_phases_stop_at_max_list_length(minimal: Project) -> None:
+    moments = "".join("  - {journey: onboarding, stage: Sign up}\n" for _ in range(10_000))
+    minimal.write("opportunities/many.md", OPPORTUNITY_HEAD + "moments:\n" + moments + "---\n")
+    phases = "".join(f"  - {{id: p{n}, name: P{n}}}\n" for n in range(10_000))
+    minimal.write(
+        "frameworks/many.md", "---\ntype: framework\ntitle: F\nphases:\n" + phases + "---\n"
+    )
+    lines, peak = measured(minimal)
+    assert lines == [
+        "content/frameworks/many.md:1005: error: phases: more than 1,000 items (max_list_length)",
+        "content/opportunities/many.md:1007: error: moments: more than 1,000 items "
+        "(max_list_length)",
+    ]
+    assert peak < LOADER_PEAK
+
+
+def test_long_text_and_huge_numbers_in_the_new_fields(minimal: Project) -> None:
+    minimal.write(
+        "opportunities/long.md",
+        OPPORTUNITY_HEAD.replace("impact: 3", "impact: " + "9" * 5_000)
+        + "statement: "
+        + "a" * 30_000
+        + "\nmoments: [{journey: onboarding, stage: Sign up}]\n---\n",
+    )
+    minimal.write(
+        "solutions/due.md",
+        "---\ntype: solution\ntitle: S\nopportunities: [long]\ndue: 99999-01-01\n---\n",
+    )
+    too_large = "is too large; numbers may be at most 1,000,000,000,000,000 either side of zero"
+    assert errors(minimal) == [
+        f"content/opportunities/long.md:4: error: impact: the number `{'9' * 59}…` {too_large}",
+        "content/opportunities/long.md:6: error: statement: text of 30,000 characters; the limit is 20,000 "
+        "(max_string_length)",
+        "content/solutions/due.md:5: error: due: expected a date written as YYYY-MM-DD, got the "
+        "text `99999-01-01`",
+    ]
+
+
 def test_defaults_are_the_documented_ones() -> None:
     assert (
         DEFAULT_LIMITS.max_file_bytes,

@@ -1,5 +1,9 @@
 """Cross-file rules: unique ids, references that resolve, touchpoint ids and evidence within a journey.
 
+Opportunities and solutions also name things inside journeys (a stage, a touchpoint, a KPI, a
+source); a journey's outline carries those names, and a framework's its phase ids, so those
+references are checked between outlines like the rest.
+
 The rules come in two kinds. Those inside one file (`file_problems`) read its model. Those
 between files read an `Outline` of each definition: its id, where that is written, and every
 value that names another definition. An outline is a few hundred bytes, so `journeysite check`
@@ -9,12 +13,20 @@ sends outlines rather than models back from its worker processes (journeysite/co
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from journeysite.content.diagnostics import Code, Diagnostic, SeverityLevel, did_you_mean
 from journeysite.content.frontmatter import dotted
 from journeysite.content.load import Definition
-from journeysite.content.portal import Portal, TouchpointRef, journey_model, stakeholder_model
+from journeysite.content.portal import (
+    Portal,
+    TouchpointRef,
+    framework_model,
+    journey_model,
+    opportunity_model,
+    solution_model,
+    stakeholder_model,
+)
 from journeysite.format.vocabulary import DEFINITION_TYPES
 
 
@@ -25,8 +37,13 @@ class Reference:
     path: tuple[str | int, ...]
     value: str
     target: str
-    """The type of definition it names: `persona`, `stakeholder` or `journey`."""
+    """What it names: a definition type (`persona`, `stakeholder`, `journey`, `opportunity`),
+    a `phase` of the framework, or a name inside journeys (`stage`, `touchpoint`, `kpi`,
+    `source`) when `within` is set."""
     line: int
+    within: tuple[str, ...] = ()
+    """The journeys whose names it must be among: one for a moment or a measure, all of an
+    opportunity's for its evidence."""
 
 
 @dataclass(frozen=True)
@@ -41,6 +58,9 @@ class Outline:
     map: str | None
     """A journey's map kind (a baseline must name a current-state map); None for the others."""
     references: tuple[Reference, ...]
+    names: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """What others may name inside it: a journey's `stage`, `touchpoint`, `kpi` and `source`
+    names, a framework's `phase` ids."""
 
 
 def build_portal(
@@ -64,11 +84,13 @@ def build_portal(
 
 def outline(definition: Definition) -> Outline:
     """The id and the references of a definition, each with the line it is written on."""
-    found: list[tuple[tuple[str | int, ...], str | None, str]] = []
+    found: list[Found] = []
     journey_map = None
+    names: dict[str, tuple[str, ...]] = {}
     if definition.type == "journey":
         journey = journey_model(definition)
         journey_map = journey.map
+        names = journey_names(definition)
         found += [
             (("persona",), journey.persona, "persona"),
             (("owner",), journey.owner, "stakeholder"),
@@ -76,6 +98,7 @@ def outline(definition: Definition) -> Outline:
         if journey.map == "future" and journey.baseline != definition.id:
             found.append((("baseline",), journey.baseline, "journey"))
         for s, stage in enumerate(journey.stages):
+            found.append((("stages", s, "phase"), stage.phase, "phase"))
             for t, tp in enumerate(stage.touchpoints):
                 base = ("stages", s, "touchpoints", t)
                 found.append(((*base, "owner"), tp.owner, "stakeholder"))
@@ -89,6 +112,12 @@ def outline(definition: Definition) -> Outline:
             for i, relationship in enumerate(stakeholder_model(definition).relationships)
             if relationship.with_ != definition.id
         ]
+    elif definition.type == "framework":
+        names = {"phase": tuple(phase.id for phase in framework_model(definition).phases)}
+    elif definition.type == "opportunity":
+        found += _opportunity_references(definition)
+    elif definition.type == "solution":
+        found += _solution_references(definition)
     return Outline(
         type=definition.type,
         id=definition.id,
@@ -97,11 +126,63 @@ def outline(definition: Definition) -> Outline:
         id_line=_id_line(definition),
         map=journey_map,
         references=tuple(
-            Reference(path, value, target, definition.line_of(*path))
-            for path, value, target in found
+            Reference(path, value, target, definition.line_of(*path), *within)
+            for path, value, target, *within in found
             if value
         ),
+        names=names,
     )
+
+
+Found = (
+    tuple[tuple[str | int, ...], str | None, str]
+    | tuple[tuple[str | int, ...], str | None, str, tuple[str, ...]]
+)
+"""A reference before its line is looked up: path, value, target and, for names inside
+journeys, the journeys they must be among."""
+
+
+def journey_names(journey: Definition) -> dict[str, tuple[str, ...]]:
+    """The names inside a journey that opportunities and solutions may use.
+
+    A measure may name a journey-level KPI or a touchpoint's: both are KPIs of the journey.
+    """
+    model = journey_model(journey)
+    touchpoints = [tp for _, tp in model.touchpoints()]
+    return {
+        "stage": tuple(stage.name for stage in model.stages),
+        "touchpoint": tuple(tp.key for tp in touchpoints),
+        "kpi": tuple(
+            dict.fromkeys(
+                [k.name for k in model.kpis] + [k.name for tp in touchpoints for k in tp.kpis]
+            )
+        ),
+        "source": tuple(source.name for source in model.sources),
+    }
+
+
+def _opportunity_references(definition: Definition) -> list[Found]:
+    model = opportunity_model(definition)
+    found: list[Found] = [(("owner",), model.owner, "stakeholder")]
+    for i, moment in enumerate(model.moments):
+        found.append((("moments", i, "journey"), moment.journey, "journey"))
+        found.append((("moments", i, "stage"), moment.stage, "stage", (moment.journey,)))
+        found.append(
+            (("moments", i, "touchpoint"), moment.touchpoint, "touchpoint", (moment.journey,))
+        )
+    journeys = tuple(dict.fromkeys(moment.journey for moment in model.moments))
+    found += [(("evidence", i), name, "source", journeys) for i, name in enumerate(model.evidence)]
+    return found
+
+
+def _solution_references(definition: Definition) -> list[Found]:
+    model = solution_model(definition)
+    found: list[Found] = [(("owner",), model.owner, "stakeholder")]
+    found += [(("opportunities", i), o, "opportunity") for i, o in enumerate(model.opportunities)]
+    for i, measure in enumerate(model.measures):
+        found.append((("measures", i, "journey"), measure.journey, "journey"))
+        found.append((("measures", i, "kpi"), measure.kpi, "kpi", (measure.journey,)))
+    return found
 
 
 def cross_problems(outlines: Iterable[Outline]) -> tuple[set[str], list[Diagnostic]]:
@@ -115,6 +196,9 @@ def cross_problems(outlines: Iterable[Outline]) -> tuple[set[str], list[Diagnost
     diagnostics: list[Diagnostic] = []
     for item in sorted(outlines, key=lambda o: o.src_uri):
         existing = index[item.type].get(item.id)
+        if existing is None and item.type == "framework" and index["framework"]:
+            diagnostics.append(_second_framework(item, next(iter(index["framework"].values()))))
+            continue
         if existing is None:
             index[item.type][item.id] = item
             continue
@@ -137,16 +221,32 @@ def cross_problems(outlines: Iterable[Outline]) -> tuple[set[str], list[Diagnost
     return {o.src_uri for targets in index.values() for o in targets.values()}, diagnostics
 
 
+def _second_framework(item: Outline, first: Outline) -> Diagnostic:
+    return Diagnostic(
+        item.display,
+        item.id_line,
+        1,
+        "error",
+        Code.SECOND_FRAMEWORK,
+        f"a second framework: {item.display} and {first.display}:{first.id_line} both define one; "
+        "a portal has one lifecycle, so keep one file and move its phases there",
+    )
+
+
 def _resolve(
     item: Outline, ref: Reference, index: dict[str, dict[str, Outline]]
 ) -> Diagnostic | None:
+    if ref.target == "phase":
+        return _resolve_phase(item, ref, index["framework"])
+    if ref.within:
+        return _resolve_inside(item, ref, index["journey"])
     targets = index[ref.target]
     target = targets.get(ref.value)
     if target is None:
         message = f"{dotted(ref.path)}: unknown {ref.target} `{ref.value}`" + did_you_mean(
             ref.value, targets
         )
-    elif ref.target == "journey" and target.map != "current":
+    elif ref.path == ("baseline",) and target.map != "current":
         message = (
             f"baseline: `{ref.value}` is a `{target.map}` map; a baseline must be a "
             "current-state map"
@@ -157,10 +257,58 @@ def _resolve(
     return Diagnostic(item.display, ref.line, 1, "error", code, message)
 
 
+def _resolve_phase(
+    item: Outline, ref: Reference, frameworks: dict[str, Outline]
+) -> Diagnostic | None:
+    framework = next(iter(frameworks.values()), None)
+    if framework is None:
+        message = (
+            f"{dotted(ref.path)}: phase `{ref.value}` but the portal has no framework; add one "
+            "(journeysite new framework ID) or remove `phase`"
+        )
+        code = Code.INVALID_REFERENCE
+    elif ref.value not in (phases := framework.names["phase"]):
+        message = (
+            f"{dotted(ref.path)}: unknown phase `{ref.value}`; the phases are those of "
+            f"{framework.display}" + did_you_mean(ref.value, phases)
+        )
+        code = Code.UNKNOWN_REFERENCE
+    else:
+        return None
+    return Diagnostic(item.display, ref.line, 1, "error", code, message)
+
+
+_INSIDE_WORDS = {"stage": "stage", "touchpoint": "touchpoint", "kpi": "KPI", "source": "source"}
+
+
+def _resolve_inside(
+    item: Outline, ref: Reference, journeys: dict[str, Outline]
+) -> Diagnostic | None:
+    """A stage, touchpoint, KPI or source named inside journeys; an unknown journey is reported
+    on its own line, so names inside it are not checked."""
+    known = [journeys[j] for j in ref.within if j in journeys]
+    names = {name for journey in known for name in journey.names[ref.target]}
+    if not known or ref.value in names:
+        return None
+    word = _INSIDE_WORDS[ref.target]
+    if ref.target == "source":
+        listed = ", ".join(f"`{n}`" for n in sorted(names)) or "none"
+        message = (
+            f"{dotted(ref.path)}: unknown source `{ref.value}`; evidence names a source of the "
+            f"journeys at its moments (known: {listed})"
+        )
+    else:
+        message = f"{dotted(ref.path)}: journey `{known[0].id}` has no {word} `{ref.value}`"
+    message += did_you_mean(ref.value, names)
+    return Diagnostic(item.display, ref.line, 1, "error", Code.UNKNOWN_REFERENCE, message)
+
+
 def file_problems(definition: Definition, unowned: SeverityLevel | None = None) -> list[Diagnostic]:
     """The rules inside one file: touchpoint ids, evidence, a baseline's map, owners required."""
     if definition.type == "stakeholder":
         return _check_stakeholder(definition)
+    if definition.type == "framework":
+        return _check_framework(definition)
     if definition.type != "journey":
         return []
     found = _check_journey(definition) + _check_baseline(definition)
@@ -275,6 +423,25 @@ def _check_stakeholder(stakeholder: Definition) -> list[Diagnostic]:
                     f"{dotted(path)}: a stakeholder cannot have a relationship with itself",
                 )
             )
+    return found
+
+
+def _check_framework(framework: Definition) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    first: dict[str, int] = {}
+    for i, phase in enumerate(framework_model(framework).phases):
+        line = framework.line_of("phases", i, "id")
+        if phase.id in first:
+            found.append(
+                _at(
+                    framework,
+                    line,
+                    Code.DUPLICATE_ID,
+                    f"phases[{i}].id: duplicate phase id `{phase.id}` (also at line "
+                    f"{first[phase.id]}); each phase needs its own id",
+                )
+            )
+        first.setdefault(phase.id, line)
     return found
 
 

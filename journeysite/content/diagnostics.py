@@ -33,6 +33,7 @@ class Code(StrEnum):
     OUT_OF_RANGE = "out-of-range"
     INVALID_ID = "invalid-id"
     DUPLICATE_ID = "duplicate-id"
+    SECOND_FRAMEWORK = "second-framework"
     UNKNOWN_REFERENCE = "unknown-reference"
     INVALID_REFERENCE = "invalid-reference"
     UNOWNED_TOUCHPOINT = "unowned-touchpoint"

@@ -6,7 +6,8 @@ How things are matched (reviewers see the result, so the rules are simple and do
 - stages by name; a stage whose name is gone, at a position where a new name appears, is renamed;
 - touchpoints by their key (explicit `id`, else the slug of the name): a touchpoint with an
   explicit id and a new name is renamed; without an id a new name reads as removed + added;
-- pain points and opportunities by text (a new severity is a change), KPIs by name.
+- pain points and opportunities by text (a new severity is a change), KPIs by name;
+- an opportunity's moments by journey and stage or touchpoint: a changed one is removed + added.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from pydantic import BaseModel
 
 from journeysite.content.load import Definition
 from journeysite.content.portal import Portal
-from journeysite.format.models import Journey, Kpi, Note, Stage, Touchpoint
+from journeysite.format.models import Journey, Kpi, Moment, Note, Opportunity, Stage, Touchpoint
 from journeysite.format.stages import match_stages
 from journeysite.format.vocabulary import DEFINITION_TYPES
 
@@ -54,6 +55,8 @@ class ChangeKind(StrEnum):
     KPI_ADDED = "kpi-added"
     KPI_REMOVED = "kpi-removed"
     KPI_CHANGED = "kpi-changed"
+    MOMENT_ADDED = "moment-added"
+    MOMENT_REMOVED = "moment-removed"
 
 
 @dataclass(frozen=True)
@@ -89,7 +92,8 @@ _NOTE_KINDS = {
 }
 _SPECIFIC = {"status": ChangeKind.STATUS_CHANGED, "owner": ChangeKind.OWNER_CHANGED}
 _JOURNEY_HANDLED = frozenset({"type", "id", "title", "stages", "kpis"})
-_ENTITY_HANDLED = frozenset({"type", "id", "name"})
+_ENTITY_HANDLED = frozenset({"type", "id", "name", "title"})
+_OPPORTUNITY_HANDLED = _ENTITY_HANDLED | {"moments"}
 _STAGE_HANDLED = frozenset({"name", "emotion", "touchpoints", *_NOTE_KINDS})
 _TOUCHPOINT_HANDLED = frozenset({"name", "id", "emotion", "kpis", *_NOTE_KINDS})
 
@@ -171,6 +175,9 @@ def _compare_definitions(a: Definition, b: Definition) -> Iterator[Change]:
         yield from _fields(b, a.model, b.model, _JOURNEY_HANDLED)
         yield from _kpis(b, a.model.kpis, b.model.kpis)
         yield from _stages(b, a.model, b.model)
+    elif isinstance(a.model, Opportunity) and isinstance(b.model, Opportunity):
+        yield from _fields(b, a.model, b.model, _OPPORTUNITY_HANDLED)
+        yield from _moments(b, a.model.moments, b.model.moments)
     elif type(a.model) is type(b.model):
         yield from _fields(b, a.model, b.model, _ENTITY_HANDLED)
 
@@ -315,3 +322,19 @@ def _kpis(d: Definition, a: Sequence[Kpi], b: Sequence[Kpi], **where: Any) -> It
             yield _change(
                 d, ChangeKind.KPI_CHANGED, item=name, before=plain(old), after=plain(kpi), **where
             )
+
+
+def moment_text(moment: Moment) -> str:
+    """A moment as reviewers read it: `journey › stage` or `journey › touchpoint`."""
+    return f"{moment.journey} › {moment.stage or moment.touchpoint}"
+
+
+def _moments(d: Definition, a: Sequence[Moment], b: Sequence[Moment]) -> Iterator[Change]:
+    before = {moment_text(m): m for m in a}
+    after = {moment_text(m): m for m in b}
+    for text, moment in before.items():
+        if text not in after:
+            yield _change(d, ChangeKind.MOMENT_REMOVED, item=text, before=plain(moment))
+    for text, moment in after.items():
+        if text not in before:
+            yield _change(d, ChangeKind.MOMENT_ADDED, item=text, after=plain(moment))

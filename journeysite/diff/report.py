@@ -16,7 +16,14 @@ from journeysite.format.vocabulary import DEFINITION_TYPES, STATUS_LABELS, emoti
 COMMENT_MARKER = "<!-- journeysite-diff -->"
 """First line of the Markdown output, so a workflow can find and update its earlier comment."""
 
-_TYPE_PLURALS = {"journey": "journeys", "persona": "personas", "stakeholder": "stakeholders"}
+_TYPE_PLURALS = {
+    "journey": "journeys",
+    "persona": "personas",
+    "stakeholder": "stakeholders",
+    "framework": "frameworks",
+    "opportunity": "opportunities",
+    "solution": "solutions",
+}
 
 
 @dataclass(frozen=True)
@@ -170,9 +177,8 @@ def describe(change: Change) -> Row:
     if k is ChangeKind.RENAMED:
         return Row("", "Title" if change.type == "journey" else "Name", b, a)
     if k is ChangeKind.STATUS_CHANGED:
-        return Row(
-            where, "Status", STATUS_LABELS.get(b, _value(b)), STATUS_LABELS.get(a, _value(a))
-        )
+        labels = STATUS_LABELS if change.type == "journey" else {}  # others: their own words
+        return Row(where, "Status", labels.get(b, _value(b)), labels.get(a, _value(a)))
     if k is ChangeKind.OWNER_CHANGED:
         return Row(where, "Owner", _value(b), _value(a))
     if k is ChangeKind.FIELD_CHANGED:
@@ -195,6 +201,10 @@ def describe(change: Change) -> Row:
         return Row(where, "Emotion", _emotion(b), _emotion(a))
     if k in _NOTE_WORDS:
         return Row(where, _NOTE_WORDS[k], _note(b), _note(a))
+    if k is ChangeKind.MOMENT_ADDED:
+        return Row("", "Moment added", after=change.item or "")
+    if k is ChangeKind.MOMENT_REMOVED:
+        return Row("", "Moment removed", before=change.item or "")
     if k is ChangeKind.KPI_ADDED:
         return Row(where, f'KPI added: "{change.item}"', after=_kpi(a))
     if k is ChangeKind.KPI_REMOVED:

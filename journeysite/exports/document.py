@@ -18,8 +18,9 @@ from journeysite.exports.json_writer import json_list, json_text
 from journeysite.format.models import Journey
 
 DOCUMENT_FORMAT = "journeysite-portal"
-DOCUMENT_VERSION = 2
-"""Raised whenever the document's shape changes: 2 is the first shared by the CLI and the site."""
+DOCUMENT_VERSION = 3
+"""Raised whenever the document's shape changes: 2 is the first shared by the CLI and the site;
+3 adds frameworks, opportunities and solutions to `counts` and `entities`."""
 
 
 def entity_record(definition: Definition) -> dict[str, Any]:
@@ -43,6 +44,9 @@ def portal_head(portal: Portal) -> dict[str, Any]:
             "journeys": len(portal.journeys),
             "personas": len(portal.personas),
             "stakeholders": len(portal.stakeholders),
+            "frameworks": len(portal.frameworks),
+            "opportunities": len(portal.opportunities),
+            "solutions": len(portal.solutions),
         },
     }
 

@@ -9,7 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from journeysite.content.portal import Portal, journey_model, persona_model, stakeholder_model
+from journeysite.content.portal import (
+    Portal,
+    framework_model,
+    journey_model,
+    opportunity_model,
+    persona_model,
+    solution_model,
+    stakeholder_model,
+)
 from journeysite.content.touchpoint_owners import OwnershipRecord, kpi_text, ownership_records
 from journeysite.format.models import Kpi, Note, Touchpoint
 from journeysite.format.vocabulary import quadrant
@@ -160,6 +168,65 @@ def _stakeholders(portal: Portal) -> Iterator[Row]:
         }
 
 
+def _phases(portal: Portal) -> Iterator[Row]:
+    """The framework's phases in lifecycle order, each with the journeys' stages placed in it."""
+    if portal.framework is None:
+        return
+    placed: dict[str, list[tuple[str, str]]] = {}
+    for ident, d in sorted(portal.journeys.items()):
+        for stage in journey_model(d).stages:
+            if stage.phase:
+                placed.setdefault(stage.phase, []).append((ident, stage.name))
+    for order, phase in enumerate(framework_model(portal.framework).phases, 1):
+        stages = placed.get(phase.id, [])
+        yield {
+            "id": phase.id,
+            "name": phase.name,
+            "order": order,
+            "description": phase.description,
+            "journeys": list(dict.fromkeys(journey for journey, _ in stages)),
+            "stages": [f"{journey} › {stage}" for journey, stage in stages],
+        }
+
+
+def _opportunities(portal: Portal) -> Iterator[Row]:
+    answered_by: dict[str, list[str]] = {}
+    for ident, d in sorted(portal.solutions.items()):
+        for opportunity in dict.fromkeys(solution_model(d).opportunities):
+            answered_by.setdefault(opportunity, []).append(ident)
+    for ident, d in sorted(portal.opportunities.items()):
+        m = opportunity_model(d)
+        yield {
+            "id": ident,
+            "title": m.title,
+            "statement": m.statement,
+            "status": m.status,
+            "owner": m.owner,
+            "impact": m.impact,
+            "effort": m.effort,
+            "journeys": list(dict.fromkeys(moment.journey for moment in m.moments)),
+            "moments": [f"{x.journey} › {x.stage or x.touchpoint}" for x in m.moments],
+            "evidence": m.evidence,
+            "solutions": answered_by.get(ident, []),
+            "source": d.file.src_uri,
+        }
+
+
+def _solutions(portal: Portal) -> Iterator[Row]:
+    for ident, d in sorted(portal.solutions.items()):
+        m = solution_model(d)
+        yield {
+            "id": ident,
+            "title": m.title,
+            "status": m.status,
+            "owner": m.owner,
+            "due": m.due.isoformat() if m.due else None,
+            "opportunities": m.opportunities,
+            "measures": [f"{measure.journey}: {measure.kpi}" for measure in m.measures],
+            "source": d.file.src_uri,
+        }
+
+
 TABLES: dict[str, Callable[[Portal], Iterator[Row]]] = {
     "journeys": _journeys,
     "stages": _stages,
@@ -168,6 +235,9 @@ TABLES: dict[str, Callable[[Portal], Iterator[Row]]] = {
     "notes": _notes,
     "personas": _personas,
     "stakeholders": _stakeholders,
+    "phases": _phases,
+    "opportunities": _opportunities,
+    "solutions": _solutions,
 }
 COLUMNS: dict[str, list[str]] = {
     name: text.split()
@@ -181,6 +251,10 @@ COLUMNS: dict[str, list[str]] = {
         "notes": "journey stage touchpoint kind text severity",
         "personas": "id name segment summary quote goals needs frustrations channels journeys source",
         "stakeholders": "id name kind influence interest quadrant contact relationships source",
+        "phases": "id name order description journeys stages",
+        "opportunities": "id title statement status owner impact effort journeys moments "
+        "evidence solutions source",
+        "solutions": "id title status owner due opportunities measures source",
     }.items()
 }
 """The header of each table, written even when the portal has no rows for it."""

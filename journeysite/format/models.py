@@ -244,17 +244,33 @@ class Journey(PageFields):
 class Phase(Model):
     """A step of the customer lifecycle that journeys' stages are placed in."""
 
-    id: Id
-    name: str
-    description: str | None = None
+    id: Annotated[
+        Id,
+        Field(
+            description="The phase's id, which a journey stage names in `phase:`: lower-case "
+            "letters, digits and hyphens, unique in the framework. Example: `join`."
+        ),
+    ]
+    name: Annotated[str, Field(description="The phase as people say it. Example: `Join`.")]
+    description: Annotated[
+        str | None,
+        Field(description="What belongs in the phase. Example: `The customer signs up`."),
+    ] = None
 
 
 class Framework(PageFields):
     """The lifecycle every journey is lined up against: at most one per portal."""
 
-    type: Literal["framework"]
-    title: str
-    phases: Annotated[list[Phase], Field(min_length=1)]
+    type: Annotated[Literal["framework"], Field(description="Always `framework`.")]
+    title: Annotated[str, Field(description="The lifecycle's name. Example: `Customer lifecycle`.")]
+    phases: Annotated[
+        list[Phase],
+        Field(
+            min_length=1,
+            description="The phases, at least one, in lifecycle order. Example: "
+            "`[{id: discover, name: Discover}, {id: join, name: Join}]`.",
+        ),
+    ]
 
 
 class Moment(Model):
@@ -264,9 +280,21 @@ class Moment(Model):
         json_schema_extra={"oneOf": [{"required": ["stage"]}, {"required": ["touchpoint"]}]}
     )
 
-    journey: Id
-    stage: str | None = None
-    touchpoint: Id | None = None
+    journey: Annotated[Id, Field(description="The id of the journey. Example: `moving-home`.")]
+    stage: Annotated[
+        str | None,
+        Field(
+            description="A stage of that journey, by its name; set this or `touchpoint`, not "
+            "both. Example: `Moving in`."
+        ),
+    ] = None
+    touchpoint: Annotated[
+        Id | None,
+        Field(
+            description="A touchpoint of that journey, by its id (explicit, or the slug of its "
+            "name); set this or `stage`, not both. Example: `home-move-phone-call`."
+        ),
+    ] = None
 
     @model_validator(mode="after")
     def _one_place(self) -> Moment:
@@ -280,32 +308,107 @@ class Moment(Model):
 
 
 class Opportunity(PageFields):
-    type: Literal["opportunity"]
-    title: str
-    statement: str | None = None
-    status: OpportunityStatus = "idea"
-    owner: Id | None = None
-    impact: Scale
-    effort: Scale
-    moments: Annotated[list[Moment], Field(min_length=1)]
-    evidence: Texts = empty()
+    """An improvement customers would feel at moments across journeys, prioritised."""
+
+    type: Annotated[Literal["opportunity"], Field(description="Always `opportunity`.")]
+    title: Annotated[
+        str,
+        Field(description="The opportunity in a few words. Example: `Carry the tariff over`."),
+    ]
+    statement: Annotated[
+        str | None,
+        Field(
+            description="The problem framed as a question. Example: `How might we keep movers' "
+            "tariffs?`"
+        ),
+    ] = None
+    status: Annotated[
+        OpportunityStatus,
+        Field(
+            description="Where it stands: idea, validated, planned, in-progress, done or "
+            "dropped. Default: idea."
+        ),
+    ] = "idea"
+    owner: Annotated[
+        Id | None,
+        Field(description="The stakeholder id of the team that owns it. Example: `digital-team`."),
+    ] = None
+    impact: Annotated[
+        Scale,
+        Field(description="How much customers would gain, 1 (little) to 5 (a lot). Example: `4`."),
+    ]
+    effort: Annotated[
+        Scale,
+        Field(description="How much it takes to deliver, 1 (little) to 5 (a lot). Example: `2`."),
+    ]
+    moments: Annotated[
+        list[Moment],
+        Field(
+            min_length=1,
+            description="Where customers meet it, at least one. Example: "
+            "`[{journey: moving-home, stage: Moving in}]`.",
+        ),
+    ]
+    evidence: Annotated[
+        Texts,
+        Field(
+            description="Names of research sources of the journeys at its moments. Example: "
+            "`[Q2 onboarding survey]`."
+        ),
+    ] = empty()
 
 
 class Measure(Model):
     """A journey KPI a solution should move, by journey id and KPI name."""
 
-    journey: Id
-    kpi: str
+    journey: Annotated[Id, Field(description="The id of the journey. Example: `moving-home`.")]
+    kpi: Annotated[
+        str,
+        Field(
+            description="The name of a KPI of that journey, its own or a touchpoint's. "
+            "Example: `Home movers retained`."
+        ),
+    ]
 
 
 class Solution(PageFields):
-    type: Literal["solution"]
-    title: str
-    opportunities: Annotated[list[Id], Field(min_length=1)]
-    status: SolutionStatus = "idea"
-    owner: Id | None = None
-    due: IsoDate | None = None
-    measures: list[Measure] = empty()
+    """A change delivered against opportunities, tracked to the KPIs it should move."""
+
+    type: Annotated[Literal["solution"], Field(description="Always `solution`.")]
+    title: Annotated[
+        str,
+        Field(description="The solution in a few words. Example: `Tariff carry-over form`."),
+    ]
+    opportunities: Annotated[
+        list[Id],
+        Field(
+            min_length=1,
+            description="Ids of the opportunities it answers, at least one. Example: "
+            "`[carry-tariff-on-move]`.",
+        ),
+    ]
+    status: Annotated[
+        SolutionStatus,
+        Field(
+            description="Where it stands: idea, planned, in-progress, shipped or dropped. "
+            "Default: idea."
+        ),
+    ] = "idea"
+    owner: Annotated[
+        Id | None,
+        Field(description="The stakeholder id of the team that delivers it. Example: `it-team`."),
+    ] = None
+    due: Annotated[
+        IsoDate | None,
+        Field(description="When it should ship, written as YYYY-MM-DD. Example: `2027-06-30`."),
+    ] = None
+    measures: Annotated[
+        list[Measure],
+        Field(
+            description="The journey KPIs it should move. Example: "
+            "`[{journey: moving-home, kpi: Home movers retained}]`."
+        ),
+    ] = empty()
 
 
 MODELS: dict[str, type[PageFields]] = {

@@ -22,7 +22,6 @@ from journeysite.content.portal import (
     solution_model,
 )
 from journeysite.format.models import Stage, Touchpoint
-from journeysite.format.stages import normal_name
 from journeysite.format.vocabulary import (
     OPPORTUNITY_STATUS_LABELS,
     PRIORITY_QUADRANTS,
@@ -111,8 +110,8 @@ def _index(portal: Portal) -> Management:
 
 
 def resolve_moments(portal: Portal, opportunity: Definition) -> list[MomentRef]:
-    """The opportunity's moments that exist: a stage matched by name as the format matches stage
-    names (journeysite.format.stages), a touchpoint by its id within the journey."""
+    """The opportunity's moments that exist: a stage by its name as written, a touchpoint by its
+    id within the journey (the names journeysite.content.checks.journey_names accepts)."""
     found: dict[tuple[str, int, str | None], MomentRef] = {}
     for moment in opportunity_model(opportunity).moments:
         journey = portal.journeys.get(moment.journey)
@@ -134,8 +133,7 @@ def resolve_moments(portal: Portal, opportunity: Definition) -> list[MomentRef]:
                     (journey.id, hit[0], hit[1].key), MomentRef(journey, hit[0], hit[1])
                 )
         elif moment.stage is not None:
-            wanted = normal_name(moment.stage)
-            i = next((i for i, s in enumerate(stages) if normal_name(s.name) == wanted), None)
+            i = next((i for i, s in enumerate(stages) if s.name == moment.stage), None)
             if i is not None:
                 found.setdefault((journey.id, i, None), MomentRef(journey, i, None))
     return list(found.values())

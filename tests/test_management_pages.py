@@ -9,6 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.conftest import Project, chart_options
+from tests.test_hostile import PAYLOAD, hostile_portal, pages_showing_the_payload
 
 BUILD_DATE = "2026-06-01"
 
@@ -392,3 +393,27 @@ def test_many_opportunities_are_listed_in_runs(managed: Project) -> None:
         "T",
         "Tidy copy",
     ]
+
+
+def test_hostile_text_in_the_new_types_is_shown_as_text(minimal: Project) -> None:
+    """The hostile portal (tests/test_hostile.py, which also checks every page is inert and runs
+    them in Chromium) reaches every management page, where its payload reads as text."""
+    hostile_portal(minimal).build()
+    shown = pages_showing_the_payload(minimal.site)
+    for path in (
+        "lifecycle/",
+        "lifecycle/hostile/",
+        "opportunities/",
+        "opportunities/hostile/",
+        "solutions/",
+        "solutions/hostile/",
+        "ownership/hostile/",
+        "portfolio/pain-points/",
+    ):
+        assert path in shown, path
+    for path in ("opportunities/hostile/", "solutions/hostile/", "lifecycle/"):
+        article = minimal.page(path).select_one("article")
+        assert PAYLOAD in article.get_text(), path
+        assert not article.select("script, img, svg, iframe"), path
+    grid = minimal.page("journeys/hostile/").select_one("tr.jm-grid__work")
+    assert PAYLOAD in grid.get_text()

@@ -9,6 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.conftest import Project, chart_options
+from tests.site_server import mkdocs_serve
 from tests.test_hostile import PAYLOAD, hostile_portal, pages_showing_the_payload
 
 BUILD_DATE = "2026-06-01"
@@ -417,3 +418,37 @@ def test_hostile_text_in_the_new_types_is_shown_as_text(minimal: Project) -> Non
         assert not article.select("script, img, svg, iframe"), path
     grid = minimal.page("journeys/hostile/").select_one("tr.jm-grid__work")
     assert PAYLOAD in grid.get_text()
+
+
+def test_serve_shows_dangling_management_references_and_keeps_every_page(managed: Project) -> None:
+    """Under `mkdocs serve` references that name nothing are errors on their pages, not crashes:
+    every management page still answers."""
+    with mkdocs_serve(managed) as server:
+        assert server.get("opportunities/")[0] == 200
+        managed.write(
+            "opportunities/lost.md",
+            "---\ntype: opportunity\ntitle: Lost\nimpact: 4\neffort: 1\nowner: nobody\n"
+            "moments:\n  - {journey: nowhere, stage: Pack}\n  - {journey: moving, stage: Unpack}\n"
+            "  - {journey: onboarding, touchpoint: no-such-touchpoint}\n---\n",
+        )
+        managed.write(
+            "solutions/stray.md",
+            "---\ntype: solution\ntitle: Stray\nopportunities: [lost, missing]\ndue: 2020-01-01\n"
+            "measures:\n  - {journey: moving, kpi: No such KPI}\n  - {journey: nowhere, kpi: X}\n---\n",
+        )
+        server.wait_for(
+            "the error panels", lambda: "jm-errors" in server.get("solutions/stray/")[1]
+        )
+        for path in (
+            "opportunities/",
+            "opportunities/lost/",
+            "solutions/",
+            "lifecycle/",
+            "journeys/moving/",
+            "ownership/care/",
+            "portfolio/pain-points/",
+        ):
+            assert server.get(path)[0] == 200, path
+        stray = BeautifulSoup(server.get("solutions/stray/")[1], "html.parser")
+        assert "not a KPI of this journey" in text(stray.select_one(".jm-measures"))
+        assert "missing" in text(stray.select_one("#jm-solution-opportunities + ul"))

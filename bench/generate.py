@@ -1,8 +1,12 @@
-"""A deterministic synthetic portfolio: N journeys, N/5 personas, N/10 stakeholders.
+"""A deterministic synthetic portfolio: N journeys, N/5 personas, N/10 stakeholders, a lifecycle
+framework, N/2 opportunities and N/2 solutions.
 
-Sizes follow the demo content: a journey has 5 stages of 3 touchpoints, journey and touchpoint
-KPIs, research sources, prose; personas carry a profile; stakeholders relationships. The same
-(N, seed) always writes the same bytes, so runs on different machines build the same site.
+Sizes follow the demo content: a journey has 5 stages of 3 touchpoints, each stage placed in a
+phase, journey and touchpoint KPIs, research sources, prose; personas carry a profile;
+stakeholders relationships; opportunities name moments (stages and touchpoints) across journeys,
+solutions the opportunities they answer and the journey KPIs they should move. The framework has
+one phase no stage is placed in (a blind spot). The same (N, seed) always writes the same bytes,
+so runs on different machines build the same site.
 
     python3 bench/generate.py 500 /tmp/portfolio        # writes /tmp/portfolio/content/...
 """
@@ -12,6 +16,7 @@ from __future__ import annotations
 import argparse
 import math
 import random
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -258,6 +263,18 @@ WORDS = [
     "story",
     "again",
 ]
+PHASES = (
+    ("discover", "Discover", "Awareness"),
+    ("consider", "Consider", "Consideration"),
+    ("join", "Join", "Decision"),
+    ("use", "Use", "Retention"),
+    ("recommend", "Recommend", "Advocacy"),
+    ("leave", "Leave", None),
+)
+"""(id, name, the generated stage placed in it); no stage is placed in `leave`."""
+PHASE_OF_STAGE = {stage: ident for ident, _, stage in PHASES if stage}
+OPPORTUNITY_STATUSES = ("idea", "validated", "planned", "in-progress", "done", "dropped")
+SOLUTION_STATUSES = ("idea", "planned", "in-progress", "shipped", "dropped")
 KPI_NAMES = ("CSAT", "NPS", "Customer effort score", "Conversion rate", "Churn rate", "First reply")
 
 
@@ -267,11 +284,26 @@ class Portfolio:
     personas: int
     stakeholders: int
     segments: int
+    opportunities: int = 0
+    solutions: int = 0
+    frameworks: int = 1
+
+    @property
+    def definitions(self) -> int:
+        return (
+            self.journeys
+            + self.personas
+            + self.stakeholders
+            + self.frameworks
+            + self.opportunities
+            + self.solutions
+        )
 
 
 def sizes(n: int) -> Portfolio:
     personas = max(1, n // 5)
-    return Portfolio(n, personas, max(2, n // 10), max(1, round(math.sqrt(personas) / 2)))
+    segments = max(1, round(math.sqrt(personas) / 2))
+    return Portfolio(n, personas, max(2, n // 10), segments, n // 2, n // 2)
 
 
 def _sentence(rng: random.Random, low: int = 6, high: int = 14) -> str:
@@ -362,7 +394,24 @@ def stakeholder_file(i: int, count: int, rng: random.Random) -> tuple[str, str]:
     return f"stakeholders/{ident}.md", "\n".join(lines)
 
 
-def journey_file(i: int, size: Portfolio, rng: random.Random) -> tuple[str, str]:
+def _slug(name: str) -> str:
+    """A touchpoint's id as journeysite derives it from an ASCII name."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def _sources(i: int) -> list[tuple[str, str]]:
+    topic = TOPICS[i % len(TOPICS)].capitalize()
+    return [
+        ("survey", f"{topic} survey {i}"),
+        ("analytics", f"{topic} funnel analytics"),
+        ("support", f"{topic} contact reasons"),
+    ]
+
+
+def journey_file(
+    i: int, size: Portfolio, rng: random.Random, touchpoints: list[tuple[str, str]] | None = None
+) -> tuple[str, str]:
+    """A journey's file; `touchpoints` collects its (stage, touchpoint id) for opportunities."""
     persona = i % size.personas
     topic = TOPICS[i % len(TOPICS)]
     ident = f"j{i:05d}"
@@ -370,11 +419,7 @@ def journey_file(i: int, size: Portfolio, rng: random.Random) -> tuple[str, str]
     future = i >= size.personas * 4 and i - 4 * size.personas < size.personas
     blueprint = not future and i >= size.personas and i % 7 == 3
     stakeholder = lambda: f"s{rng.randrange(size.stakeholders):05d}"  # noqa: E731
-    sources = [
-        ("survey", f"{topic.capitalize()} survey {i}"),
-        ("analytics", f"{topic.capitalize()} funnel analytics"),
-        ("support", f"{topic.capitalize()} contact reasons"),
-    ]
+    sources = _sources(i)
     lines = [
         "---",
         "type: journey",
@@ -413,6 +458,7 @@ def journey_file(i: int, size: Portfolio, rng: random.Random) -> tuple[str, str]
         emotion = rng.randint(1, 5)
         lines += [
             f"  - name: {stage}",
+            f"    phase: {PHASE_OF_STAGE[stage]}",
             f"    goal: {_q(goal)}",
             "    expectations:",
             *_list("      ", "primary", [_sentence(rng, 4, 8)]),
@@ -435,6 +481,8 @@ def journey_file(i: int, size: Portfolio, rng: random.Random) -> tuple[str, str]
             while name in used:
                 name = f"{name} {len(used)}"
             used.add(name)
+            if touchpoints is not None:
+                touchpoints.append((stage, _slug(name)))
             lines += [
                 f"      - name: {_q(name)}",
                 f"        channel: {rng.choice(CHANNELS)}",
@@ -475,6 +523,67 @@ def journey_file(i: int, size: Portfolio, rng: random.Random) -> tuple[str, str]
     return f"journeys/{ident}.md", "\n".join(lines)
 
 
+def framework_file() -> tuple[str, str]:
+    lines = ["---", "type: framework", "id: lifecycle", "title: Energy customer lifecycle"]
+    lines += ["phases:", *(f"  - {{id: {ident}, name: {name}}}" for ident, name, _ in PHASES)]
+    lines += ["---", "", "The phases every synthetic journey is placed in.", ""]
+    return "frameworks/lifecycle.md", "\n".join(lines)
+
+
+def opportunity_file(
+    i: int, size: Portfolio, touchpoints: list[list[tuple[str, str]]], rng: random.Random
+) -> tuple[str, str]:
+    """An opportunity at one to three moments: a stage or a touchpoint of a journey each."""
+    journeys = sorted(rng.sample(range(size.journeys), min(size.journeys, rng.randint(1, 3))))
+    ident = f"o{i:05d}"
+    lines = [
+        "---",
+        "type: opportunity",
+        f"id: {ident}",
+        f"title: {_q(f'{_sentence(rng, 3, 6)[:-1]} ({ident})')}",
+        f"statement: {_q('How might we ' + _sentence(rng, 5, 10).lower()[:-1] + '?')}",
+        f"status: {rng.choice(OPPORTUNITY_STATUSES)}",
+        f"owner: s{rng.randrange(size.stakeholders):05d}",
+        f"impact: {rng.randint(1, 5)}",
+        f"effort: {rng.randint(1, 5)}",
+        "moments:",
+    ]
+    for j in journeys:
+        stage, touchpoint = rng.choice(touchpoints[j])
+        if rng.random() < 0.5:
+            lines.append(f"  - {{journey: j{j:05d}, stage: {stage}}}")
+        else:
+            lines.append(f"  - {{journey: j{j:05d}, touchpoint: {touchpoint}}}")
+    lines += [f"evidence: [{_q(rng.choice(_sources(journeys[0]))[1])}]", "---", ""]
+    lines += [" ".join(_sentence(rng) for _ in range(3)), ""]
+    return f"opportunities/{ident}.md", "\n".join(lines)
+
+
+def solution_file(i: int, size: Portfolio, rng: random.Random) -> tuple[str, str]:
+    """A solution to one or two opportunities, measured by a KPI every journey has."""
+    answers = sorted(rng.sample(range(size.opportunities), min(size.opportunities, 2)))
+    answers = answers[: rng.randint(1, 2)]
+    ident = f"x{i:05d}"
+    lines = [
+        "---",
+        "type: solution",
+        f"id: {ident}",
+        f"title: {_q(f'{_sentence(rng, 3, 6)[:-1]} ({ident})')}",
+        f"opportunities: [{', '.join(f'o{o:05d}' for o in answers)}]",
+        f"status: {rng.choice(SOLUTION_STATUSES)}",
+        f"owner: s{rng.randrange(size.stakeholders):05d}",
+        f"due: {rng.randint(2026, 2028)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+        "measures:",
+        f"  - {{journey: j{rng.randrange(size.journeys):05d}, "
+        f"kpi: {rng.choice(('CSAT', 'Customer effort score'))}}}",
+        "---",
+        "",
+        " ".join(_sentence(rng) for _ in range(3)),
+        "",
+    ]
+    return f"solutions/{ident}.md", "\n".join(lines)
+
+
 def generate(n: int, out: Path, seed: int = 8) -> Portfolio:
     """Write the content tree of an N-journey portfolio under `out` (replacing what is there)."""
     size = sizes(n)
@@ -487,8 +596,16 @@ def generate(n: int, out: Path, seed: int = 8) -> Portfolio:
     for i in range(size.stakeholders):
         rng = random.Random(seed * 104729 + i)
         files.append(stakeholder_file(i, size.stakeholders, rng))
+    touchpoints: list[list[tuple[str, str]]] = []
     for i in range(n):
-        files.append(journey_file(i, size, random.Random(seed * 1299709 + i)))
+        touchpoints.append([])
+        files.append(journey_file(i, size, random.Random(seed * 1299709 + i), touchpoints[i]))
+    files.append(framework_file())
+    for i in range(size.opportunities):
+        rng = random.Random(seed * 15485863 + i)
+        files.append(opportunity_file(i, size, touchpoints, rng))
+    for i in range(size.solutions):
+        files.append(solution_file(i, size, random.Random(seed * 32452843 + i)))
     for path, text in files:
         target = out / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -505,7 +622,8 @@ def main() -> None:
     size = generate(args.journeys, args.out / "content", args.seed)
     print(
         f"{size.journeys} journeys, {size.personas} personas in {size.segments} segments, "
-        f"{size.stakeholders} stakeholders -> {args.out / 'content'}"
+        f"{size.stakeholders} stakeholders, {size.opportunities} opportunities, "
+        f"{size.solutions} solutions -> {args.out / 'content'}"
     )
 
 

@@ -138,8 +138,8 @@ def _add_schema(commands: argparse._SubParsersAction) -> None:
     schema = commands.add_parser(
         "schema",
         help="write the JSON Schema of the front matter",
-        description="Write one JSON Schema of the front matter of journeys, personas and "
-        "stakeholders (a oneOf discriminated on `type`), derived from the package's models. "
+        description="Write one JSON Schema of the front matter of every definition type "
+        "(a oneOf discriminated on `type`), derived from the package's models. "
         "Point an editor's validator at it, e.g. remark-lint-frontmatter-schema (see "
         "docs/workflow.md).",
     )
@@ -266,9 +266,10 @@ def _add_diff(commands: argparse._SubParsersAction) -> None:
     diff = commands.add_parser(
         "diff",
         help="what changed in the maps between two git revisions",
-        description="A semantic diff of journeys, personas and stakeholders between two git "
-        "revisions: maps added, removed or moved, stages and touchpoints added, removed or "
-        "renamed, emotions, owners, status, pain points, KPIs. REV_A defaults to the merge-base "
+        description="A semantic diff of every definition between two git revisions: maps "
+        "added, removed or moved, stages and touchpoints added, removed or renamed, emotions, "
+        "owners, status, pain points, KPIs; opportunities and solutions added or removed, their "
+        "status, owner, impact, effort, due date and moments. REV_A defaults to the merge-base "
         "of HEAD with main (or master), REV_B to the working tree. Exit 0 unless git fails.",
     )
     diff.add_argument("rev_a", nargs="?", metavar="REV_A", help="the old revision")
@@ -310,8 +311,8 @@ def _add_export(commands: argparse._SubParsersAction) -> None:
     export = commands.add_parser(
         "export",
         help="the validated model of the whole portal as JSON or CSV",
-        description="Export every journey, persona and stakeholder, validated, without building "
-        "the site. JSON holds everything, the same document as the site's portal.json; CSV is "
+        description="Export every definition (journeys, personas, stakeholders, the framework, "
+        "opportunities, solutions), validated, without building the site. JSON holds everything, the same document as the site's portal.json; CSV is "
         "one flat table at a time (--table), ready for spreadsheets. Exit 1 (and no output) when "
         "the content has errors.",
     )

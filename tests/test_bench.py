@@ -36,7 +36,10 @@ def test_generated_portfolio_is_valid_and_journeys_have_the_stated_shape(tmp_pat
     generate(60, project.content)
     result = project.journeysite("check", "content")
     assert result.returncode == 0, result.stdout
-    assert "checked 79 files: 60 journeys, 12 personas, 6 stakeholders; 0 errors" in result.stderr
+    assert (
+        "checked 140 files: 60 journeys, 12 personas, 6 stakeholders, 1 frameworks, "
+        "30 opportunities, 30 solutions; 0 errors, 0 warnings"
+    ) in result.stderr
     portal = load_directory(project.content).portal
     for journey in portal.journeys.values():
         model = journey.model
@@ -46,3 +49,8 @@ def test_generated_portfolio_is_valid_and_journeys_have_the_stated_shape(tmp_pat
     segments = [p.model.segment for p in portal.personas.values()]
     assert all(segments) and len(set(segments)) == 2
     assert sum(j.model.map == "future" for j in portal.journeys.values()) == 12
+    phases = {stage.phase for j in portal.journeys.values() for stage in j.model.stages}
+    assert phases == {"discover", "consider", "join", "use", "recommend"}  # `leave`: a blind spot
+    moments = [m for o in portal.opportunities.values() for m in o.model.moments]
+    assert any(m.stage for m in moments) and any(m.touchpoint for m in moments)
+    assert all(s.model.measures for s in portal.solutions.values())

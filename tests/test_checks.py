@@ -127,6 +127,7 @@ stages:
     phase: join
     touchpoints:
       - name: Home move phone call
+        owner: care
         kpis:
           - {name: Calls answered, value: 80, target: 90}
 ---

@@ -100,6 +100,23 @@ def test_check_of_a_missing_directory(project: Project) -> None:
     assert result.stderr == "journeysite: error: no content directory at nowhere\n"
 
 
+def test_check_annotates_the_management_rules_on_github(minimal: Project) -> None:
+    managed(minimal)
+    minimal.write(
+        "solutions/s.md",
+        "---\ntype: solution\ntitle: S\nopportunities: [nothing]\nmeasures:\n"
+        "  - {journey: move, kpi: NPS}\n---\n",
+    )
+    github = minimal.journeysite("check", "--format", "github")
+    assert github.returncode == 1
+    assert github.stdout == (
+        "::error file=content/solutions/s.md,line=4,col=1,title=journeysite unknown-reference::"
+        "opportunities[0]: unknown opportunity `nothing`\n"
+        "::error file=content/solutions/s.md,line=6,col=1,title=journeysite unknown-reference::"
+        "measures[0].kpi: journey `move` has no KPI `NPS`\n"
+    )
+
+
 def test_text_report_prints_warnings_with_their_severity() -> None:
     warning = Diagnostic(
         "content/journeys/a.md", 9, 9, "warning", Code.UNOWNED_TOUCHPOINT, "no owner"

@@ -60,8 +60,8 @@ CASES = [
     (
         "a due date that does not exist",
         "type: solution\ntitle: S\nopportunities: [o]\ndue: 2027-02-30\n",
-        "content/journeys/x.md:5: error: due: expected a date written as YYYY-MM-DD, "
-        "got the text `2027-02-30`",
+        "content/journeys/x.md:5: error: due: `2027-02-30` is not a real date "
+        "(day is out of range for month)",
     ),
     (
         "impact out of range",
@@ -168,8 +168,8 @@ CASES = [
     (
         "invalid date",
         "type: journey\ntitle: T\npersona: newcomer\nreviewed: 2026-13-01\nstages:\n  - name: A\n",
-        "content/journeys/x.md:5: error: reviewed: expected a date written as YYYY-MM-DD, got the "
-        "text `2026-13-01`",
+        "content/journeys/x.md:5: error: reviewed: `2026-13-01` is not a real date (month must "
+        "be in 1..12)",
     ),
     (
         "duplicate key",

@@ -35,9 +35,18 @@ def _broken_portfolio(project: Project, journeys: int = 30) -> int:
     )
     project.write(
         "journeys/dangling.md",
-        first.replace("id: j00001", "id: dangling", 1).replace("persona: p00001", "persona: p0001"),
+        first.replace("id: j00001", "id: dangling", 1)
+        .replace("persona: p00001", "persona: p0001")
+        .replace("phase: join", "phase: joins", 1),
     )
-    return size.journeys + size.personas + size.stakeholders + 2  # and the two copies
+    opportunity = (project.content / "opportunities/o00001.md").read_text(encoding="utf-8")
+    project.write(
+        "opportunities/lost.md",
+        opportunity.replace("id: o00001", "id: lost").replace(
+            "stage: Awareness", "stage: Awarenes"
+        ),
+    )
+    return size.definitions + 3  # and the three copies
 
 
 def test_workers_send_back_exactly_what_one_process_finds(tmp_path: Path) -> None:
@@ -74,11 +83,23 @@ def test_check_reports_what_a_build_reports(
     )
     assert any("zz-again.md:3: id: duplicate journey id `j00001`" in m for m in messages)
     assert any("broken.md" in m for m in messages) and any("typo.md" in m for m in messages)
+    content = project.content  # the rules between files, from workers' outlines
+    assert (
+        f"{content}/journeys/dangling.md:114: stages[2].phase: unknown phase `joins`; the phases "
+        f"are those of {content}/frameworks/lifecycle.md; did you mean `join`?"
+    ) in messages
+    assert (
+        f"{content}/opportunities/lost.md:12: moments[1].stage: journey `j00022` has no stage "
+        "`Awarenes`; did you mean `Awareness`?"
+    ) in messages
     portal = built.portal
     assert checked.counts == {
         "journey": len(portal.journeys),
         "persona": len(portal.personas),
         "stakeholder": len(portal.stakeholders),
+        "framework": 1,
+        "opportunity": len(portal.opportunities),
+        "solution": len(portal.solutions),
     }
     assert checked.counts["journey"] == 31  # 30 and `dangling`; the copy of j00001 is not counted
 

@@ -6,7 +6,8 @@ references are checked between outlines like the rest.
 
 The rules come in two kinds. Those inside one file (`file_problems`) read its model. Those
 between files read an `Outline` of each definition: its id, where that is written, and every
-value that names another definition. An outline is a few hundred bytes, so `journeysite check`
+value that names another definition. An outline is a few kilobytes at most (2.4 KB pickled for
+a generated journey of 15 touchpoints, 1.5 KB before it carried names), so `journeysite check`
 sends outlines rather than models back from its worker processes (journeysite/content/parallel.py).
 """
 
@@ -22,6 +23,7 @@ from journeysite.content.portal import (
     Portal,
     TouchpointRef,
     framework_model,
+    journey_kpis,
     journey_model,
     opportunity_model,
     solution_model,
@@ -148,15 +150,10 @@ def journey_names(journey: Definition) -> dict[str, tuple[str, ...]]:
     A measure may name a journey-level KPI or a touchpoint's: both are KPIs of the journey.
     """
     model = journey_model(journey)
-    touchpoints = [tp for _, tp in model.touchpoints()]
     return {
         "stage": tuple(stage.name for stage in model.stages),
-        "touchpoint": tuple(tp.key for tp in touchpoints),
-        "kpi": tuple(
-            dict.fromkeys(
-                [k.name for k in model.kpis] + [k.name for tp in touchpoints for k in tp.kpis]
-            )
-        ),
+        "touchpoint": tuple(tp.key for _, tp in model.touchpoints()),
+        "kpi": tuple(journey_kpis(model)),
         "source": tuple(source.name for source in model.sources),
     }
 

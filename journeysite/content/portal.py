@@ -12,6 +12,7 @@ from journeysite.content.load import Definition
 from journeysite.format.models import (
     Framework,
     Journey,
+    Kpi,
     Opportunity,
     Persona,
     Relationship,
@@ -179,3 +180,12 @@ def opportunity_model(definition: Definition) -> Opportunity:
 def solution_model(definition: Definition) -> Solution:
     assert isinstance(definition.model, Solution)
     return definition.model
+
+
+def journey_kpis(journey: Journey) -> dict[str, Kpi]:
+    """The KPIs a solution's `measures` may name, by name: the journey's own, then its
+    touchpoints' in map order; the first of a name wins (the checks accept any of them)."""
+    found: dict[str, Kpi] = {}
+    for kpi in [*journey.kpis, *(k for _, tp in journey.touchpoints() for k in tp.kpis)]:
+        found.setdefault(kpi.name, kpi)
+    return found

@@ -109,7 +109,7 @@ def check_directory(
     """`journeysite check`: the rules of a build, a large portfolio's files on all cores.
 
     Each file is checked where it is loaded (journeysite/content/parallel.py) and only its problems and
-    outline come back, so the rules between files run on a few hundred bytes per definition.
+    outline come back, so the rules between files run on a few kilobytes per definition at most.
     """
     sources, problems = _sources(docs_dir, selection)
     with heap.paused():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 import types
 import typing
@@ -15,6 +16,7 @@ from journeysite.format.models import MODELS, Entity
 from journeysite.format.vocabulary import DEFINITION_TYPES, slugify
 
 _EXPECTED = re.compile(r"'([^']*)'")
+_DATE_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 _TYPE_NAMES = {
     "string_type": "text",
@@ -119,6 +121,12 @@ def _diagnostic(error: Any, model: type[BaseModel], locations: Locations, path: 
             f"{where}: {quote(value)} is not a valid id: use lower-case letters, digits and "
             f"hyphens, starting with a letter or digit{hint}",
         )
+    elif kind in _DATE_ERRORS and isinstance(value, str) and _DATE_SHAPE.fullmatch(value):
+        code, message = Code.INVALID_VALUE, f"{where}: {quote(value)} is not a real date"
+        try:
+            datetime.date.fromisoformat(value)
+        except ValueError as exc:
+            message += f" ({exc})"
     elif kind in _DATE_ERRORS:
         code, message = (
             Code.WRONG_TYPE,

@@ -1,7 +1,7 @@
 """A semantic diff of two portals: what changed in the maps, as typed values (no I/O, no text).
 
 How things are matched (reviewers see the result, so the rules are simple and documented):
-- journeys, personas and stakeholders by type and id, so a moved file is the same map; a removed
+- every definition (journeys, personas, stakeholders, opportunities, …) by type and id, so a moved file is the same map; a removed
   and an added one with the same title (a renamed file, so a new id) are paired as moved too;
 - stages by name; a stage whose name is gone, at a position where a new name appears, is renamed;
 - touchpoints by their key (explicit `id`, else the slug of the name): a touchpoint with an

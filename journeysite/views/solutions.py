@@ -16,7 +16,7 @@ from pyecharts import options as opts
 from pyecharts.charts import Bar
 
 from journeysite.content.load import Definition
-from journeysite.content.portal import Portal, journey_model, solution_model
+from journeysite.content.portal import Portal, journey_kpis, journey_model, solution_model
 from journeysite.format.models import Kpi, Measure
 from journeysite.format.vocabulary import SOLUTION_STATUS_LABELS, number
 from journeysite.views.charts import Chart, Table, base_options, plain_options
@@ -86,9 +86,7 @@ def _kpi(portal: Portal, measure: Measure) -> tuple[Definition | None, Kpi | Non
     journey = portal.journeys.get(measure.journey)
     if journey is None:
         return None, None
-    model = journey_model(journey)
-    kpis = [*model.kpis, *(k for _, tp in model.touchpoints() for k in tp.kpis)]
-    return journey, next((k for k in kpis if k.name == measure.kpi), None)
+    return journey, journey_kpis(journey_model(journey)).get(measure.kpi)
 
 
 def measure_row(portal: Portal, measure: Measure, url_for: UrlFor) -> MeasureRow:

@@ -152,7 +152,7 @@ def _matrix_chart(order: list[tuple[Definition, str, int, int]]) -> Chart | None
     options = plain_options(scatter)
     options.update(base_options())
     options["aria"]["decal"] = {"show": False}  # one series; the quadrants are named in text
-    low_edge, high_edge = SCALE_MIN - 0.5, SCALE_MAX + 0.5
+    low_edge, high_edge = SCALE_MIN - 1, SCALE_MAX + 1  # whole-number ticks, points off the edge
     split = PRIORITY_HIGH_FROM - 0.5
 
     def area(name: str, x: tuple[float, float], y: tuple[float, float]) -> list[dict]:

@@ -4,11 +4,12 @@ the work row on journey grids, emotion by phase on personas, owners' work, navig
 from __future__ import annotations
 
 import posixpath
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import Project, chart_options
+from tests.conftest import Project, chart_options, differences
 from tests.site_server import mkdocs_serve
 from tests.test_hostile import PAYLOAD, hostile_portal, pages_showing_the_payload
 
@@ -452,3 +453,12 @@ def test_serve_shows_dangling_management_references_and_keeps_every_page(managed
         stray = BeautifulSoup(server.get("solutions/stray/")[1], "html.parser")
         assert "not a KPI of this journey" in text(stray.select_one(".jm-measures"))
         assert "missing" in text(stray.select_one("#jm-solution-opportunities + ul"))
+
+
+def test_two_builds_of_the_management_pages_are_byte_identical(
+    managed: Project, tmp_path: Path
+) -> None:
+    first = managed.built_files(tmp_path / "first", 1)
+    second = managed.built_files(tmp_path / "second", 2)
+    assert "opportunities/index.html" in first and "lifecycle/index.html" in first
+    assert differences(first, second) == []

@@ -426,6 +426,16 @@ def test_serve_shows_dangling_management_references_and_keeps_every_page(managed
     every management page still answers."""
     with mkdocs_serve(managed) as server:
         assert server.get("opportunities/")[0] == 200
+        # An opportunity's new status reaches the journey map that shows it.
+        easy = managed.content / "opportunities/easy-form.md"
+        easy.write_text(easy.read_text().replace("status: idea", "status: done"))
+        server.wait_for(
+            "the new status on the map",
+            lambda: (
+                'Easy form</a> <span class="jm-status jm-status--done">Done'
+                in server.get("journeys/onboarding/")[1]
+            ),
+        )
         managed.write(
             "opportunities/lost.md",
             "---\ntype: opportunity\ntitle: Lost\nimpact: 4\neffort: 1\nowner: nobody\n"

@@ -38,8 +38,11 @@ from journeysite.publish.sitemap_dates import date_pages
 from journeysite.publish.staging import StagedSite
 from journeysite.publish.toc import extend_toc
 from journeysite.views.journey import journey_page
+from journeysite.views.lifecycle import framework_page
 from journeysite.views.markup import literal_markdown
+from journeysite.views.opportunities import opportunity_page
 from journeysite.views.persona import persona_page
+from journeysite.views.solutions import solution_page
 from journeysite.views.stakeholder import stakeholder_page
 
 log = get_plugin_logger(__name__)
@@ -58,7 +61,12 @@ _VIEWS = {
     "journey": (journey_page, "journey.html"),
     "persona": (persona_page, "persona.html"),
     "stakeholder": (stakeholder_page, "stakeholder.html"),
+    "framework": (framework_page, "framework.html"),
+    "opportunity": (opportunity_page, "opportunity.html"),
+    "solution": (solution_page, "solution.html"),
 }
+_DATED = frozenset({"opportunity", "solution"})
+"""Views that flag overdue solutions against the build's day (settings.build_date), not the clock."""
 
 
 class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
@@ -304,9 +312,12 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
             if definition.type not in _VIEWS:
                 return None  # no page of its own yet: an ordinary Markdown page
             view, template = _VIEWS[definition.type]
+            as_of = self.settings.build_date
+            dated = {"as_of": as_of.day} if definition.type in _DATED else {}
             out = self.renderer.render(
                 template,
-                page_data=view(definition, portal, url_for),
+                page_data=view(definition, portal, url_for, **dated),
+                as_of=as_of,
                 lead=_markup(lead),
                 body=_markup(body),
             )

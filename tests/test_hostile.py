@@ -493,7 +493,8 @@ pyecharts' JsCode marker, in one string that marks `window.pwned` if any of them
 
 
 def hostile_portal(project: Project) -> Project:
-    """The minimal portal plus a persona, a stakeholder and a journey with PAYLOAD in every text."""
+    """The minimal portal plus a persona, a stakeholder, a journey, a framework, an opportunity and
+    a solution with PAYLOAD in every text."""
     p = '"' + PAYLOAD.replace("\\", "\\\\").replace('"', '\\"').replace("\u2028", "\\L") + '"'
     project.write(
         "personas/hostile.md",
@@ -546,9 +547,25 @@ stages:
         support: [{p}]
         fail_point: true
   - name: {p}
+    phase: pwn
     emotion: 5
 ---
 """,
+    )
+    project.write(
+        "lifecycle/hostile.md",
+        f"---\ntype: framework\ntitle: {p}\ndescription: {p}\n"
+        f"phases: [{{id: pwn, name: {p}, description: {p}}}, {{id: gap, name: {p}}}]\n---\n",
+    )
+    project.write(
+        "opportunities/hostile.md",
+        f"---\ntype: opportunity\ntitle: {p}\ndescription: {p}\nstatement: {p}\nowner: hostile\n"
+        f"impact: 5\neffort: 1\nmoments: [{{journey: hostile, stage: {p}}}]\nevidence: [{p}]\n---\n",
+    )
+    project.write(
+        "solutions/hostile.md",
+        f"---\ntype: solution\ntitle: {p}\ndescription: {p}\nopportunities: [hostile]\n"
+        f"owner: hostile\nstatus: planned\ndue: 2020-01-01\nmeasures: [{{journey: hostile, kpi: {p}}}]\n---\n",
     )
     return project
 

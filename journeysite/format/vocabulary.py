@@ -174,3 +174,38 @@ def number(value: float | None) -> str:
     if value is None:
         return ""
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+OPPORTUNITY_STATUS_LABELS: dict[str, str] = {
+    "idea": "Idea",
+    "validated": "Validated",
+    "planned": "Planned",
+    "in-progress": "In progress",
+    "done": "Done",
+    "dropped": "Dropped",
+}
+SOLUTION_STATUS_LABELS: dict[str, str] = {
+    "idea": "Idea",
+    "planned": "Planned",
+    "in-progress": "In progress",
+    "shipped": "Shipped",
+    "dropped": "Dropped",
+}
+SOLUTION_CLOSED: frozenset[str] = frozenset({"shipped", "dropped"})
+"""A solution in one of these states is never overdue, whatever its due date."""
+
+PRIORITY_HIGH_FROM = 3
+"""On the 1–5 impact and effort scales, 3 and above count as high (the impact/effort matrix)."""
+
+PRIORITY_QUADRANTS: dict[tuple[bool, bool], str] = {
+    (True, False): "Quick wins",
+    (True, True): "Big bets",
+    (False, False): "Fill-ins",
+    (False, True): "Money pits",
+}
+"""(high impact, high effort) → quadrant, in the order opportunities are worked on."""
+
+
+def priority_quadrant(impact: int, effort: int) -> str:
+    """The impact/effort quadrant of an opportunity: quick wins are high impact, low effort."""
+    return PRIORITY_QUADRANTS[(impact >= PRIORITY_HIGH_FROM, effort >= PRIORITY_HIGH_FROM)]

@@ -96,6 +96,15 @@ def build_nav(
     if portfolio_children:
         title = portfolio[0].title if portfolio else "Portfolio"
         items.append(Section(html.escape(title), portfolio_children))
+    for section, title, members in (
+        ("lifecycle", "Lifecycle", by_title(portal.frameworks.values())),
+        ("opportunities", "Opportunities", by_title(portal.opportunities.values())),
+        ("solutions", "Solutions", by_title(portal.solutions.values())),
+    ):
+        managed = [*section_pages(section, True), *section_pages(section, False)]
+        managed += _definition_runs(members, pages, mode, threshold)
+        if managed:
+            items.append(Section(title, managed))
     kinds = stakeholder_groups(portal, mode, threshold)
     if kinds is None:
         stakeholders = [pages[s.file.src_uri] for s in by_title(portal.stakeholders.values())]
@@ -135,6 +144,20 @@ def _owner_runs(portal: Portal, owners: list[StructureItem], size: int) -> list[
     for title, run in runs(by_title(teams), size):
         items: list[StructureItem] = [by_uri[owner_page_uri(s.id)] for s in run]
         sections += [Section(html.escape(title), items)] if title else items
+    return sections
+
+
+def _definition_runs(
+    members: list[Definition], pages: dict[str, Page], mode: str, threshold: int
+) -> list[StructureItem]:
+    """Definition pages by title; at scale in alphabetical runs (`A–F`), as owners are listed."""
+    items: list[StructureItem] = [pages[d.file.src_uri] for d in members]
+    if not is_grouped(mode, threshold, len(members)):
+        return items
+    sections: list[StructureItem] = []
+    for title, run in runs(members, threshold):
+        run_pages: list[StructureItem] = [pages[d.file.src_uri] for d in run]
+        sections += [Section(html.escape(title), run_pages)] if title else run_pages
     return sections
 
 

@@ -25,6 +25,8 @@ from journeysite.views.group_index import segment_index, segments_overview, stak
 from journeysite.views.grouping import persona_groups, stakeholder_groups
 from journeysite.views.heatmap import pain_points_page
 from journeysite.views.kpiboard import kpi_board
+from journeysite.views.lifecycle import lifecycle_page
+from journeysite.views.opportunities import opportunities_page
 from journeysite.views.overview import overview_page
 from journeysite.views.ownership import (
     involved_stakeholders,
@@ -34,18 +36,31 @@ from journeysite.views.ownership import (
     ownership_matrix_part,
 )
 from journeysite.views.persona import journeys_index
+from journeysite.views.solutions import solutions_page
 from journeysite.views.stakeholder_map import stakeholder_map
 from journeysite.views.uris import (
     CSV_URI,
     JSON_URI,
+    LIFECYCLE_URI,
     MATRIX_URI,
+    OPPORTUNITIES_URI,
     PORTAL_JSON_URI,
     PORTFOLIO_FOLDER,
+    SOLUTIONS_URI,
     STAKEHOLDERS_INDEX_URI,
     owner_page_uri,
 )
 
-NavSection = Literal["journeys", "portfolio", "stakeholders", "top", "ownership"]
+NavSection = Literal[
+    "journeys",
+    "portfolio",
+    "stakeholders",
+    "top",
+    "ownership",
+    "lifecycle",
+    "opportunities",
+    "solutions",
+]
 
 
 @dataclass(frozen=True)
@@ -104,6 +119,7 @@ def generated_pages(portal: Portal, settings: Settings) -> list[GeneratedPage]:
         ),
     ]
     pages += portfolio_pages(settings)
+    pages += management_pages(portal, settings)
     pages += _stakeholder_and_ownership_pages(portal, settings)
     return grouped(pages, portal, settings)
 
@@ -138,6 +154,46 @@ def portfolio_pages(settings: Settings) -> list[GeneratedPage]:
         page("channels.md", "Channels", "channels.html", tables(channels_page)),
         page("evidence.md", "Evidence", "evidence.html", tables(evidence_page)),
     ]
+
+
+def management_pages(portal: Portal, settings: Settings) -> list[GeneratedPage]:
+    """Lifecycle, opportunities and solutions: each only when the portal has what it shows."""
+    as_of, limit = settings.build_date.day, settings.table_rows
+    pages = []
+    if portal.framework is not None:
+        pages.append(
+            GeneratedPage(
+                src_uri=LIFECYCLE_URI,
+                title="Lifecycle",
+                template="lifecycle/index.html",
+                view=functools.partial(lifecycle_page, limit=limit),
+                section="lifecycle",
+                is_index=True,
+            )
+        )
+    if portal.opportunities:
+        pages.append(
+            GeneratedPage(
+                src_uri=OPPORTUNITIES_URI,
+                title="Opportunities",
+                template="opportunities/index.html",
+                view=functools.partial(opportunities_page, limit=limit, as_of=as_of),
+                section="opportunities",
+                is_index=True,
+            )
+        )
+    if portal.solutions:
+        pages.append(
+            GeneratedPage(
+                src_uri=SOLUTIONS_URI,
+                title="Solutions",
+                template="solutions/index.html",
+                view=functools.partial(solutions_page, limit=limit, as_of=as_of),
+                section="solutions",
+                is_index=True,
+            )
+        )
+    return pages
 
 
 def _stakeholder_and_ownership_pages(portal: Portal, settings: Settings) -> list[GeneratedPage]:
@@ -179,7 +235,9 @@ def _stakeholder_and_ownership_pages(portal: Portal, settings: Settings) -> list
                 src_uri=owner_page_uri(ident),
                 title=f"{portal.stakeholders[ident].title}: ownership",
                 template="ownership/owner.html",
-                view=lambda p, url_for, ident=ident: owner_page(ident, p, url_for),
+                view=lambda p, url_for, ident=ident: owner_page(
+                    ident, p, url_for, as_of=settings.build_date.day
+                ),
                 section="ownership",
             )
         )

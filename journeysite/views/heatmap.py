@@ -1,5 +1,8 @@
 """The pain-point heatmap: stages (matched by name across journeys) × journeys, and × channels.
 
+With a lifecycle framework the rows are its phases instead (stages grouped by their `phase`, in
+lifecycle order, unplaced stages last), so journeys that name their stages differently line up.
+
 A cell is the severity-weighted count of the pain points written on a stage or on its touchpoints
 (weights in journeysite.views.portfolio). A stage a journey does not have is empty, not zero.
 """
@@ -17,9 +20,11 @@ from pyecharts.charts import HeatMap
 
 from journeysite.content.load import Definition
 from journeysite.content.portal import Portal, journey_model
+from journeysite.format.models import Stage
 from journeysite.format.stages import normal_name
 from journeysite.views.charts import Chart, Table, base_options, emotion_label, plain_options
 from journeysite.views.common import Link, UrlFor, link_definition
+from journeysite.views.management import NO_PHASE, phase_key, phases
 from journeysite.views.markup import inline
 from journeysite.views.portfolio import (
     CHANNEL_ORDER,
@@ -72,6 +77,8 @@ class Matrix:
     chart: Chart | None
     of: int = 0
     """How many columns there are in all, when only some are shown (HEAT_JOURNEYS)."""
+    row_label: str = "Stage"
+    """What a row is: a stage, or a lifecycle phase when the portal has a framework."""
 
     @cached_property
     def top(self) -> int:
@@ -124,29 +131,48 @@ class PainPointsPage:
     lowest: Listed[LowPoint]
     futures: list[Link]
     portal_json: str
+    by_phase: bool = False
+    """Rows are the framework's phases rather than stage names."""
 
 
 class _Rows:
-    """Stage rows keyed by normalised name, in first-seen order, shown in their first spelling."""
+    """Stage rows keyed by normalised name, in first-seen order, shown in their first spelling;
+    with a framework, phase rows keyed by phase id (`` for no phase), in lifecycle order."""
 
-    def __init__(self) -> None:
+    def __init__(self, portal: Portal) -> None:
         self.names: dict[str, str] = {}
+        self.phases = dict(phases(portal))
+        self.label = "Phase" if self.phases else "Stage"
 
-    def key(self, name: str) -> str:
-        key = normal_name(name)
-        self.names.setdefault(key, " ".join(name.split()))
+    def key(self, stage: Stage) -> str:
+        if not self.phases:
+            key = normal_name(stage.name)
+            self.names.setdefault(key, " ".join(stage.name.split()))
+            return key
+        key = phase_key(stage, self.phases)
+        self.names.setdefault(key, self.phases[key] if key else NO_PHASE)
         return key
+
+    def of(self, ref: PainPointRef) -> str:
+        return self.key(journey_model(ref.journey).stages[ref.stage_index])
+
+    def in_order(self) -> None:
+        """Phases in lifecycle order, stages without one last; stage names stay as first seen."""
+        if self.phases:
+            order = [*self.phases, ""]
+            self.names = {k: self.names[k] for k in order if k in self.names}
 
 
 def pain_points_page(portal: Portal, url_for: UrlFor, limit: int) -> PainPointsPage:
     journeys = todays_journeys(portal)
-    rows = _Rows()
+    rows = _Rows(portal)
     for journey in journeys:
         for stage in journey_model(journey).stages:
-            rows.key(stage.name)
+            rows.key(stage)
+    rows.in_order()
     position = {key: i for i, key in enumerate(rows.names)}
     refs = [ref for journey in journeys for ref in pain_points_of(journey)]
-    refs.sort(key=lambda r: position[normal_name(r.stage_name)])
+    refs.sort(key=lambda r: position[rows.of(r)])
     return PainPointsPage(
         weights=weights(),
         total=len(refs),
@@ -164,6 +190,7 @@ def pain_points_page(portal: Portal, url_for: UrlFor, limit: int) -> PainPointsP
         ),
         futures=[link_definition(f, url_for) for f in future_journeys(portal)],
         portal_json=url_for(PORTAL_JSON_URI),
+        by_phase=bool(rows.phases),
     )
 
 
@@ -174,7 +201,7 @@ can use. Every pain point is still on its journey's page, and the heaviest in th
 
 
 def _by_journey(journeys: list[Definition], rows: _Rows, url_for: UrlFor) -> Matrix:
-    sums = _sums([r for j in journeys for r in pain_points_of(j)], lambda ref: ref.journey.id)
+    sums = _sums([r for j in journeys for r in pain_points_of(j)], rows, lambda r: r.journey.id)
     everyone = journeys
     pain: dict[str, int] = defaultdict(int)
     for (_, journey_id), (score, _) in sums.items():
@@ -184,7 +211,7 @@ def _by_journey(journeys: list[Definition], rows: _Rows, url_for: UrlFor) -> Mat
     for column, journey in enumerate(journeys):
         url = url_for(journey.file.src_uri)
         for index, stage in enumerate(journey_model(journey).stages):
-            key = normal_name(stage.name)
+            key = rows.key(stage)
             if (key, column) not in cells:  # a name used twice in one map: the first one's anchor
                 score, count = sums.get((key, journey.id), (0, 0))
                 cells[key, column] = Cell(score, count, f"{url}#stage-{index + 1}")
@@ -194,11 +221,12 @@ def _by_journey(journeys: list[Definition], rows: _Rows, url_for: UrlFor) -> Mat
         if any((key, c) in cells for c in range(len(journeys)))  # a stage of a journey shown
     ]
     matrix = _matrix(
-        "Severity-weighted pain points by stage and journey",
+        f"Severity-weighted pain points by {rows.label.lower()} and journey",
         "chart-portfolio-pain-journeys",
         [link_definition(j, url_for) for j in journeys],
         matrix_rows,
         "journey",
+        rows.label,
     )
     return replace(matrix, of=len(everyone))
 
@@ -207,11 +235,11 @@ def _by_channel(journeys: list[Definition], rows: _Rows, refs: list[PainPointRef
     present: set[tuple[str, str]] = set()
     for journey in journeys:
         for stage in journey_model(journey).stages:
-            key = normal_name(stage.name)
+            key = rows.key(stage)
             present.add((key, STAGE_LEVEL))
             present.update((key, channel_label(tp)) for tp in stage.touchpoints)
     labels = [label for label in CHANNEL_ORDER if any(p[1] == label for p in present)]
-    sums = _sums(refs, lambda ref: ref.channel)
+    sums = _sums(refs, rows, lambda ref: ref.channel)
     matrix_rows = [
         Row(
             rows.names[key],
@@ -223,32 +251,46 @@ def _by_channel(journeys: list[Definition], rows: _Rows, refs: list[PainPointRef
         for key in rows.names
     ]
     return _matrix(
-        "Severity-weighted pain points by stage and channel",
+        f"Severity-weighted pain points by {rows.label.lower()} and channel",
         "chart-portfolio-pain-channels",
         [Link(label, None) for label in labels],
         matrix_rows,
         "channel",
+        rows.label,
     )
 
 
 def _sums(
-    refs: list[PainPointRef], column: Callable[[PainPointRef], Hashable]
+    refs: list[PainPointRef], rows: _Rows, column: Callable[[PainPointRef], Hashable]
 ) -> dict[tuple[str, Hashable], tuple[int, int]]:
-    """Severity-weighted score and count per (normalised stage name, column)."""
+    """Severity-weighted score and count per (row key: stage name or phase, column)."""
     sums: dict[tuple[str, Hashable], tuple[int, int]] = {}
     for ref in refs:
-        key = (normal_name(ref.stage_name), column(ref))
+        key = (rows.of(ref), column(ref))
         score, count = sums.get(key, (0, 0))
         sums[key] = (score + ref.weight, count + 1)
     return sums
 
 
-def _matrix(caption: str, chart_id: str, columns: list[Link], rows: list[Row], kind: str) -> Matrix:
-    return Matrix(caption, columns, rows, _heatmap_chart(chart_id, caption, columns, rows, kind))
+def _matrix(
+    caption: str,
+    chart_id: str,
+    columns: list[Link],
+    rows: list[Row],
+    kind: str,
+    row_label: str = "Stage",
+) -> Matrix:
+    chart = _heatmap_chart(chart_id, caption, columns, rows, kind, row_label)
+    return Matrix(caption, columns, rows, chart, row_label=row_label)
 
 
 def _heatmap_chart(
-    chart_id: str, caption: str, columns: list[Link], rows: list[Row], kind: str
+    chart_id: str,
+    caption: str,
+    columns: list[Link],
+    rows: list[Row],
+    kind: str,
+    row_label: str = "Stage",
 ) -> Chart | None:
     points = [
         (x, y, cell)
@@ -294,13 +336,14 @@ def _heatmap_chart(
     options["grid"] = {"left": 8, "right": 16, "top": 150, "bottom": 8, "containLabel": True}
     options["tooltip"] = {"trigger": "item"}
     description = (
-        f"Heatmap of {sum(c.count for _, _, c in points)} pain points across {len(rows)} stages "
+        f"Heatmap of {sum(c.count for _, _, c in points)} pain points across {len(rows)} "
+        f"{'phases' if row_label == 'Phase' else 'stages'} "
         f"and {len(columns)} {kind}s: each cell is the severity-weighted count ({weights_text()}); "
         "darker means more pain and every cell shows its number. " + _hottest(rows, columns)
     )
     table = Table(
         caption=caption,
-        headers=["Stage", kind.capitalize(), "Severity-weighted score", "Pain points"],
+        headers=[row_label, kind.capitalize(), "Severity-weighted score", "Pain points"],
         rows=[[rows[y].name, columns[x].text, cell.score, cell.count] for x, y, cell in points],
     )
     return Chart(chart_id, caption, description, options, table, height=180 + 30 * len(rows))
@@ -327,7 +370,7 @@ def _pain_row(ref: PainPointRef, rows: _Rows, url_for: UrlFor) -> PainRow:
     tp = ref.touchpoint
     where = inline(tp.name) if tp else f"Stage {ref.stage_index + 1}: {ref.stage_name}"
     return PainRow(
-        stage=rows.names[normal_name(ref.stage_name)],
+        stage=rows.names[rows.of(ref)],
         journey=link_definition(ref.journey, url_for),
         where=Link(where, f"{url}#{ref.anchor}"),
         on_touchpoint=tp is not None,

@@ -32,6 +32,7 @@ from journeysite.views.common import (
     texts,
 )
 from journeysite.views.evidence import Coverage, coverage
+from journeysite.views.management import WorkItem, work_at_stage
 from journeysite.views.markup import inline
 from journeysite.views.stages import numbered
 from journeysite.views.stages import stage_mood as stage_mood  # its home is views.stages
@@ -74,6 +75,8 @@ class StageView:
     pain_points: list[Item]
     opportunities: list[Item]
     touchpoints: list[TouchpointView]
+    work: tuple[WorkItem, ...] = ()
+    """Opportunities linked to the stage or its touchpoints, each followed by its solutions."""
 
 
 @dataclass(frozen=True)
@@ -129,7 +132,10 @@ def journey_page(definition: Definition, portal: Portal, url_for: UrlFor) -> Jou
         ],
         goal=inline(journey.goal) if journey.goal else None,
         scenario=inline(journey.scenario) if journey.scenario else None,
-        stages=[_stage(i, s, portal, url_for) for i, s in enumerate(journey.stages)],
+        stages=[
+            _stage(i, s, portal, url_for, work_at_stage(portal, definition.id, i, url_for, None))
+            for i, s in enumerate(journey.stages)
+        ],
         chart=emotion_chart(definition.id, journey),
         kpis=_kpis(journey),
         sources=[
@@ -155,7 +161,9 @@ def _has_lanes(tp: Touchpoint) -> bool:
     )
 
 
-def _stage(index: int, stage: Stage, portal: Portal, url_for: UrlFor) -> StageView:
+def _stage(
+    index: int, stage: Stage, portal: Portal, url_for: UrlFor, work: tuple[WorkItem, ...] = ()
+) -> StageView:
     return StageView(
         number=index + 1,
         anchor=f"stage-{index + 1}",
@@ -170,6 +178,7 @@ def _stage(index: int, stage: Stage, portal: Portal, url_for: UrlFor) -> StageVi
         pain_points=notes(stage.pain_points),
         opportunities=notes(stage.opportunities),
         touchpoints=[_touchpoint(tp, portal, url_for) for tp in stage.touchpoints],
+        work=work,
     )
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
@@ -33,6 +34,12 @@ from journeysite.views.common import (
     notes,
 )
 from journeysite.views.grouping import run_titles, unique_keys
+from journeysite.views.management import (
+    WorkItem,
+    management,
+    opportunity_item,
+    solution_item,
+)
 from journeysite.views.markup import inline
 from journeysite.views.uris import (
     CSV_URI,
@@ -59,6 +66,7 @@ def _involved_stakeholders(portal: Portal) -> list[str]:
         if ref.touchpoint.owner:
             ids.add(ref.touchpoint.owner)
         ids.update(ref.touchpoint.supporting)
+    ids.update(management(portal).owned)  # a team that owns only opportunities or solutions
     known = [portal.stakeholders[i] for i in ids if i in portal.stakeholders]
     return [d.id for d in sorted(known, key=lambda d: (d.title.casefold(), d.id))]
 
@@ -356,9 +364,17 @@ class OwnerPage:
     high_pain_points: int
     opportunities: int
     journeys: list[OwnerJourney]
+    owned_opportunities: list[WorkItem] = field(default_factory=list)
+    owned_solutions: list[WorkItem] = field(default_factory=list)
+    """The opportunities and solutions the team owns (journey management), by title."""
 
 
-def owner_page(stakeholder_id: str, portal: Portal, url_for: UrlFor) -> OwnerPage:
+def owner_page(
+    stakeholder_id: str,
+    portal: Portal,
+    url_for: UrlFor,
+    as_of: datetime.date | None = None,
+) -> OwnerPage:
     """Everything one team owns or supports, grouped by journey (by title), in journey order."""
     definition = portal.stakeholders[stakeholder_id]
     by_journey: dict[str, list[tuple[OwnershipRecord, str]]] = defaultdict(list)
@@ -384,6 +400,7 @@ def owner_page(stakeholder_id: str, portal: Portal, url_for: UrlFor) -> OwnerPag
                 touchpoints=[_owner_touchpoint(r, role, portal, url_for) for r, role in entries],
             )
         )
+    work = management(portal).owned.get(stakeholder_id, ([], []))
     mine = [(r, role) for entries in by_journey.values() for r, role in entries]
     owned = [r.touchpoint for r, role in mine if role == "owner"]
     return OwnerPage(
@@ -398,6 +415,8 @@ def owner_page(stakeholder_id: str, portal: Portal, url_for: UrlFor) -> OwnerPag
         high_pain_points=sum(p.severity == "high" for tp in owned for p in tp.pain_points),
         opportunities=sum(len(tp.opportunities) for tp in owned),
         journeys=groups,
+        owned_opportunities=[opportunity_item(portal.opportunities[i], url_for) for i in work[0]],
+        owned_solutions=[solution_item(portal.solutions[i], url_for, as_of) for i in work[1]],
     )
 
 

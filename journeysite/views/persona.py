@@ -14,6 +14,7 @@ from journeysite.views.baseline import BaselineView, baseline_view
 from journeysite.views.charts import Chart, Curve, Table, emotion_curves, emotion_label
 from journeysite.views.common import Link, UrlFor, link_definition, link_to, texts
 from journeysite.views.journey import stage_mood
+from journeysite.views.lifecycle import emotion_by_phase
 from journeysite.views.markup import inline
 
 _MAP_ORDER = {"current": 0, "future": 1, "day-in-the-life": 2, "blueprint": 3}
@@ -47,6 +48,8 @@ class PersonaPage:
     journeys: list[JourneyRow]
     chart: Chart | None
     comparisons: list[BaselineView]
+    phases: Chart | None = None
+    """Emotion by lifecycle phase across the persona's journeys, when there is a framework."""
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,7 @@ def persona_page(definition: Definition, portal: Portal, url_for: UrlFor) -> Per
             for j in journeys
             if (view := baseline_view(j, portal, url_for, with_chart=False)) is not None
         ],
+        phases=emotion_by_phase(portal, definition, journeys),
     )
 
 

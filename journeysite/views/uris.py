@@ -21,3 +21,10 @@ PORTFOLIO_FOLDER = "portfolio"
 def owner_page_uri(stakeholder_id: str) -> str:
     """`ownership/<id>.md`; the id `index` would collide with the matrix, so it gets `_index`."""
     return f"ownership/{'_index' if stakeholder_id == 'index' else stakeholder_id}.md"
+
+
+LIFECYCLE_URI = "lifecycle/index.md"
+OPPORTUNITIES_URI = "opportunities/index.md"
+SOLUTIONS_URI = "solutions/index.md"
+"""Journey management (views/lifecycle.py, opportunities.py, solutions.py): each exists only when
+the portal has a framework, opportunities or solutions, so other portals keep their pages."""

@@ -67,7 +67,7 @@ def test_palette_switch_redraws_charts_in_the_dark_theme_and_back(
 ) -> None:
     page.goto(demo_site.url("personas/solar-curious-homeowner/"))
     wait_for_charts(page)
-    assert page.evaluate(THEMES) == ["light"]
+    assert page.evaluate(THEMES) == ["light", "light"]  # emotion curves, emotion by phase
     chart = "echarts.getInstanceByDom(document.querySelector('.jm-chart'))"
     light = page.evaluate(f"{chart}.getDataURL()")
 

@@ -139,6 +139,8 @@ def write_payload_portal(content: Path) -> None:
         }
         for index, payload in enumerate(PAYLOADS)
     ]
+    for index, stage in enumerate(stages):
+        stage["phase"] = f"p{index % (len(PAYLOADS) - 1)}"  # the last phase: a blind spot
     journeys = (
         ("pwn-journey", SCRIPT, "blueprint"),
         ("pwn-current", SVG, "current"),
@@ -163,6 +165,43 @@ def write_payload_portal(content: Path) -> None:
             },
             body="## Notes\n\nEverything above was written by an attacker.\n",
         )
+    files["lifecycle/pwn-lifecycle.md"] = dump(
+        {
+            "type": "framework",
+            "title": SVG,
+            "description": IMG,
+            "phases": [
+                {"id": f"p{index}", "name": payload, "description": LINK}
+                for index, payload in enumerate(PAYLOADS)
+            ],
+        }
+    )
+    files["opportunities/pwn-opportunity.md"] = dump(
+        {
+            "type": "opportunity",
+            "title": IMG,
+            "description": SCRIPT,
+            "statement": LINK,
+            "owner": "pwn-team",
+            "impact": 4,
+            "effort": 2,
+            "moments": [{"journey": "pwn-current", "stage": p} for p in PAYLOADS],
+            "evidence": [SCRIPT],
+        },
+        body="Prose written by an attacker.\n",
+    )
+    files["solutions/pwn-solution.md"] = dump(
+        {
+            "type": "solution",
+            "title": JSCODE,
+            "description": SVG,
+            "opportunities": ["pwn-opportunity"],
+            "owner": "pwn-team",
+            "status": "in-progress",
+            "due": "2020-01-01",
+            "measures": [{"journey": "pwn-current", "kpi": SVG}],
+        }
+    )
     for path, text in files.items():
         target = content / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -198,6 +237,12 @@ def test_payload_portal_has_every_kind_of_page(payload_site: Site) -> None:
         "personas/pwn-persona/",
         "stakeholders/pwn-team/",
         "journeys/",
+        "lifecycle/",
+        "lifecycle/pwn-lifecycle/",
+        "opportunities/",
+        "opportunities/pwn-opportunity/",
+        "solutions/",
+        "solutions/pwn-solution/",
         "",
     ):
         assert expected in pages

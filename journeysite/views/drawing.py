@@ -21,7 +21,8 @@ from journeysite.views.charts import Chart
 
 WIDTH = 720
 FONT = 12
-CHAR = 6.6  # average advance of a character at FONT, for fitting labels
+CHAR = 6.6  # average advance of a character at FONT, for laying out
+WIDEST = 7.4  # a generous advance, for cutting labels so that neighbours never touch
 PALETTE = ["#5470c6", "#91cc75", "#fac858", "#ee6666", "#73c0de", "#3ba272", "#fc8452", "#9a60b4"]
 
 
@@ -141,7 +142,7 @@ def _fmt(value: Any) -> str:
 
 def fit(text: str, width: float) -> str:
     """`text` cut with an ellipsis to about `width` units; the full text is in the data table."""
-    room = max(int(width / CHAR), 1)
+    room = max(int(width / WIDEST), 1)
     return text if len(text) <= room else text[: max(room - 1, 1)].rstrip() + "…"
 
 
@@ -306,7 +307,7 @@ def _frame(
                     continue
                 pos = axis.at(i)
                 if horizontal:
-                    canvas.text(pos, bottom + 16, fit(label, room * every - 4), "middle")
+                    canvas.text(pos, bottom + 16, fit(label, room * every - 10), "middle")
                 else:
                     canvas.text(left - 6, pos + 4, fit(label, room), "end")
         else:

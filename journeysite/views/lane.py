@@ -11,6 +11,7 @@ column's middle). Every point carries its word and a face, so colour is never th
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from dataclasses import dataclass
 
@@ -116,13 +117,56 @@ def emotion_lane(journey: Journey, baseline: Journey | None) -> EmotionLane | No
     cells = tuple(
         LaneCell(
             stage=index,
-            points=tuple(points[index]),
+            points=_placed(points[index]),
             segments=_clip(curve, index, False) + _clip(base_curve, index, True),
             label=_label(journey.stages[index].name, points[index]),
         )
         for index in range(count)
     )
     return EmotionLane(cells, HEIGHT, baseline.title if base_curve and baseline else None)
+
+
+COLUMN = 180.0  # px: about the narrowest a stage column gets (its min-width), for placing words
+WORD_ABOVE, WORD_BELOW, WORD_HEIGHT, FACE = -13, 21, 10, 9
+
+
+def _placed(points: list[LanePoint]) -> tuple[LanePoint, ...]:
+    """Each point's word above or below its face, whichever touches fewer other words and faces.
+
+    Current points prefer above and baseline points below; the column is taken at its narrowest,
+    so the words stay apart when it is wider.
+    """
+    faces = [(p.x / 100 * COLUMN - FACE, p.y - FACE, 2 * FACE, 2 * FACE) for p in points]
+    words: list[tuple[float, float, float, float]] = []
+    placed = []
+    for point in points:
+        width = len(point.word) * 6.0
+        left = point.x / 100 * COLUMN - width / 2
+        sides = [False, True] if point.kind != "baseline" else [True, False]
+        boxes = {
+            below: (
+                left,
+                point.y + (WORD_BELOW if below else WORD_ABOVE) - WORD_HEIGHT,
+                width,
+                WORD_HEIGHT,
+            )
+            for below in sides
+        }
+        below = min(
+            sides,
+            # A word over another word is worse than a word over a face.
+            key=lambda side: (
+                2 * sum(_touch(boxes[side], b) for b in words)
+                + sum(_touch(boxes[side], b) for b in faces)
+            ),
+        )
+        words.append(boxes[below])
+        placed.append(dataclasses.replace(point, word_below=below))
+    return tuple(placed)
+
+
+def _touch(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
 
 
 def _beside(count: int) -> float:

@@ -37,6 +37,7 @@ class LanePoint:
     kind: str
     """`stage`, `touchpoint` or `baseline`."""
     word_below: bool
+    """Where its word goes; `_placed` decides, once every point of the column is known."""
 
     @property
     def mouth(self) -> str:
@@ -86,19 +87,15 @@ def emotion_lane(journey: Journey, baseline: Journey | None) -> EmotionLane | No
     points: list[list[LanePoint]] = [[] for _ in range(count)]
     curve: list[tuple[float, float]] = []  # (position in stage units, y) of this map's points
     for index, stage in enumerate(journey.stages):
-        values = [("stage", "Stage", stage.emotion)] + [
+        values = [("stage", stage.name, stage.emotion)] + [
             ("touchpoint", tp.name, tp.emotion) for tp in stage.touchpoints
         ]
         values = [v for v in values if v[2] is not None]
         for j, (kind, name, value) in enumerate(values):
             x = round((j + 0.5) / len(values) * 100, 2)
             level, word = _word(value)
-            title = (
-                f"{stage.name}: {value} · {word}"
-                if kind == "stage"
-                else f"{name}: {value} · {word}"
-            )
-            points[index].append(LanePoint(x, _y(value), level, word, title, kind, j % 2 == 1))
+            title = f"{name}: {value} · {word}"
+            points[index].append(LanePoint(x, _y(value), level, word, title, kind, False))
             curve.append((index + x / 100, _y(value)))
     base_curve: list[tuple[float, float]] = []
     if baseline is not None:
@@ -110,7 +107,7 @@ def emotion_lane(journey: Journey, baseline: Journey | None) -> EmotionLane | No
             level, word = _word(mood)
             title = f"Baseline, {baseline.stages[b].name}: {mood:g} · {word}"
             x = _beside(sum(p.kind != "baseline" for p in points[f]))
-            points[f].append(LanePoint(x, _y(mood), level, word, title, "baseline", True))
+            points[f].append(LanePoint(x, _y(mood), level, word, title, "baseline", False))
             base_curve.append((f + x / 100, _y(mood)))
     if not curve and not base_curve:
         return None

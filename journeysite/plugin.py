@@ -55,6 +55,9 @@ SCRIPTS += (
     f"{ASSETS}/vendor/tablesort/sorts/tablesort.number.min.js",
     f"{ASSETS}/tables.js",
 )
+SCRIPTS += (f"{ASSETS}/vendor/html-to-image/html-to-image.min.js",)  # journey maps as PNG
+CANVAS_HIDES = ("navigation", "toc")
+"""What Material hides on a journey page, so its grid gets the window's width."""
 _LEADING_H1 = re.compile(r"^\s*(<h1[^>]*>.*?</h1>)", re.DOTALL)
 
 _VIEWS = {
@@ -278,8 +281,11 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         meta: dict[str, Any] = {"title": html.escape(definition.title)}
         if model.description:
             meta["description"] = html.escape(model.description)
-        if model.hide:
-            meta["hide"] = list(model.hide)
+        hide = list(model.hide)
+        if definition.type == "journey":  # a canvas: navigation and contents step aside
+            hide += [h for h in CANVAS_HIDES if h not in hide]
+        if hide:
+            meta["hide"] = hide
         page.meta = meta
         return markdown
 

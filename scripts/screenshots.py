@@ -1,8 +1,9 @@
 """Refresh the README's screenshots from the demo portal.
 
 Builds content/ with mkdocs.yml into a temp dir, serves it on 127.0.0.1, and has Debian's Chromium
-(the browser tests' harness) photograph a journey page, a persona page and the stakeholder map
-(`stakeholders/`, or a stakeholder's page while the portal has no map) at a fixed viewport in the
+(the browser tests' harness) photograph the journey canvas (a current map, and a future map with
+its baseline's curve in the emotion lane) at 1440 px, a persona page with its small multiples and
+the stakeholder map (`stakeholders/`, or a stakeholder's page while the portal has no map) in the
 light scheme. Run from anywhere: python3 scripts/screenshots.py
 """
 
@@ -27,13 +28,20 @@ from tests.browser.harness import (  # noqa: E402
 
 OUT = REPO / "docs" / "images"
 VIEWPORT = {"width": 1280, "height": 960}
-# file: (pages to try in order, the section to scroll to the top or None)
+CANVAS = {"width": 1440, "height": 900}
+# file: (pages to try in order, the element to scroll to the top or None, pixels above it, viewport)
 SHOTS = {
-    "journey.png": (["journeys/moving-home/"], "#jm-emotion-curve"),
-    "persona.png": (["personas/solar-curious-homeowner/"], "#jm-journeys"),
-    "stakeholders.png": (["stakeholders/", "stakeholders/customer-care/"], "#jm-power-interest"),
+    "journey.png": (["journeys/moving-home/"], "#jm-map", 64, CANVAS),
+    "journey-future.png": (["journeys/solar-buyers-journey-future/"], "tr.jm-lane", 420, CANVAS),
+    "persona.png": (["personas/price-conscious-renter/"], "#jm-emotion-curves", 64, VIEWPORT),
+    "stakeholders.png": (
+        ["stakeholders/", "stakeholders/customer-care/"],
+        "#jm-power-interest",
+        64,
+        VIEWPORT,
+    ),
 }
-MAX_BYTES = 400_000
+MAX_BYTES = 450_000
 
 
 def main() -> int:
@@ -45,13 +53,16 @@ def main() -> int:
             site = Site(root, base)
             recorder = Recorder()
             with recorded_page(browser, recorder, viewport=VIEWPORT, color_scheme="light") as page:
-                for name, (candidates, section) in SHOTS.items():
+                for name, (candidates, section, above, viewport) in SHOTS.items():
                     path = next(p for p in candidates if p in site.pages())
+                    page.set_viewport_size(viewport)
                     page.goto(site.url(path), wait_until="networkidle")
                     wait_for_charts(page)
                     if section and path == candidates[0]:
-                        page.locator(section).evaluate(
-                            "el => window.scrollTo(0, el.getBoundingClientRect().top + scrollY - 64)"
+                        page.locator(section).first.evaluate(
+                            "(el, above) => window.scrollTo(0,"
+                            " el.getBoundingClientRect().top + scrollY - above)",
+                            above,
                         )
                         # Material shows the page title in the header once the h1 scrolls away.
                         page.locator(".md-header__title--active").wait_for()

@@ -34,12 +34,24 @@ def test_journey_page(minimal: Project) -> None:
         "1. Sign up",
         "2. First bill",
     ]
+    assert [th["data-stage"] for th in grid.select("thead th[data-stage]")] == ["0", "1"]
     lanes = {row.th.get_text(strip=True): row for row in grid.select("tbody tr")}
     assert list(lanes) == ["Touchpoints", "Emotion", "Pain points"]
-    assert [td.get_text(" ", strip=True) for td in lanes["Emotion"].select("td")] == [
-        "4 positive",
-        "2 negative",
+    cells = lanes["Emotion"].select("td")
+    assert [td["data-stage"] for td in cells] == ["0", "1"]
+    # Each stage column draws its own points: the stage first, then its touchpoints.
+    assert [
+        [
+            (p["data-stage"], p.title.get_text(), p.select_one("text").get_text())
+            for p in td.select(".jm-lane__point")
+        ]
+        for td in cells
+    ] == [
+        [("0", "Sign up: 4 · positive", "positive"), ("0", "Web form: 3 · neutral", "neutral")],
+        [("1", "First bill: 2 · negative", "negative")],
     ]
+    assert all(p.select_one("circle.jm-face") for p in grid.select(".jm-lane__point"))
+    assert cells[0].svg["aria-label"] == ("Emotion in Sign up: 4 · positive; Web form: 3 · neutral")
     assert lanes["Pain points"].get_text(" ", strip=True) == "Pain points High Bill is confusing"
     touchpoint = main.select_one("section#tp-web-form")
     assert "Channel Web" in touchpoint.get_text(" ", strip=True)
@@ -50,33 +62,41 @@ def test_writer_prose_sits_between_header_and_generated_sections(minimal: Projec
     minimal.build()
     html = str(minimal.page("journeys/onboarding/").select_one("article"))
     assert html.index('class="jm-facts"') < html.index("Written by the research team.")
-    assert html.index("Written by the research team.") < html.index('id="jm-emotion-curve"')
+    assert html.index("Written by the research team.") < html.index('id="jm-map"')
     toc = [
         a.get_text(strip=True)
         for a in minimal.page("journeys/onboarding/").select(".md-nav--secondary a")
     ]
-    assert toc[:4] == ["Notes", "Emotion curve", "Journey map", "Touchpoints"]
+    assert toc[:3] == ["Notes", "Journey map", "Touchpoints"]
 
 
-def test_emotion_chart_data_and_table(minimal: Project) -> None:
+def test_journey_page_is_a_canvas_without_navigation_or_contents(minimal: Project) -> None:
+    minimal.write(
+        "journeys/onboarding.md",
+        (minimal.content / "journeys/onboarding.md")
+        .read_text(encoding="utf-8")
+        .replace("type: journey", "type: journey\nhide: [toc]"),
+    )
     minimal.build()
     page = minimal.page("journeys/onboarding/")
-    chart = page.select_one("#chart-journey-onboarding-emotion")
-    assert chart["role"] == "img"
-    assert (
-        page.select_one(f"#{chart['aria-describedby']}").get_text().startswith("Emotion across 2")
-    )
-    options = chart_options(page, "chart-journey-onboarding-emotion")
-    assert options["aria"] == {"enabled": True, "decal": {"show": True}}
-    assert options["yAxis"][0]["data"][0] == "1 · very negative"
-    assert [d["value"] for d in options["series"][0]["data"]] == [
-        ["Sign up", "4 · positive"],
-        ["Sign up › Web form", "3 · neutral"],
-        ["First bill", "2 · negative"],
-    ]
+    assert page.select_one(".md-sidebar--primary").has_attr("hidden")
+    assert page.select_one(".md-sidebar--secondary").has_attr("hidden")
+    assert page.select_one("article .jm-canvas")
+    button = page.select_one("button.jm-download")
+    assert button.get_text() == "Download map as PNG"
+    assert button.has_attr("hidden")  # journeysite.js shows it where it can make the image
+    persona = minimal.page("personas/newcomer/")
+    assert not persona.select_one(".md-sidebar--primary").has_attr("hidden")
+
+
+def test_emotion_lane_keeps_its_data_table(minimal: Project) -> None:
+    minimal.build()
+    page = minimal.page("journeys/onboarding/")
+    assert page.select_one("#chart-journey-onboarding-emotion") is None  # the lane replaces it
+    details = page.select_one("details.jm-lane__data")
+    assert details.summary.get_text() == "Data table: Emotion curve of Onboarding"
     rows = [
-        [c.get_text(strip=True) for c in tr.select("th, td")]
-        for tr in page.select("#chart-journey-onboarding-emotion-figure tbody tr")
+        [c.get_text(strip=True) for c in tr.select("th, td")] for tr in details.select("tbody tr")
     ]
     assert rows == [
         ["Sign up", "", "4 · positive"],
@@ -114,12 +134,24 @@ def test_persona_page_lists_journeys_and_overlays_curves(minimal: Project) -> No
     ]
     assert rows[0][:3] == ["Onboarding", "Current state", "Validated"]
     assert rows[1][:3] == ["Onboarding tomorrow improves on Onboarding", "Future state", "Draft"]
-    options = chart_options(page, "chart-persona-newcomer-emotions")
-    assert [s["name"] for s in options["series"]] == [
+    # Small multiples: one chart per journey, each with its own table; future maps dashed.
+    charts = page.select(".jm-persona-curves .jm-chart")
+    assert [c["id"] for c in charts] == [
+        "chart-persona-newcomer-onboarding",
+        "chart-persona-newcomer-onboarding-future",
+    ]
+    assert [page.select_one(f"#{c['aria-labelledby']}").get_text() for c in charts] == [
         "Onboarding (current state)",
         "Onboarding tomorrow (future state)",
     ]
-    assert [s["lineStyle"]["type"] for s in options["series"]] == ["solid", "dashed"]
+    options = [chart_options(page, c["id"]) for c in charts]
+    assert [o["series"][0]["lineStyle"]["type"] for o in options] == ["solid", "dashed"]
+    assert [d["value"] for d in options[1]["series"][0]["data"]] == [
+        ["Sign up", "5 · very positive"],
+        ["First bill", "4 · positive"],
+    ]
+    assert all(c.select_one("svg.jm-svg polyline") for c in charts)  # drawn without JavaScript
+    assert page.select_one("#chart-persona-newcomer-onboarding-future-figure table")
     future = minimal.page("journeys/onboarding-future/")
     baseline = future.select_one(".jm-facts a[href='../onboarding/']")
     assert baseline.get_text() == "Onboarding"
@@ -173,11 +205,18 @@ def test_user_text_is_escaped_and_inline_markdown_rendered(minimal: Project) -> 
     assert goal.select("strong")[1].get_text() == "Bold"
     assert "<img src=x onerror=alert(1)>" in goal.get_text()
     assert "{{ 7*7 }}" in goal.get_text()
-    attribute = re.search(r'data-jm-options="([^"]*)"', raw).group(1)
+    point = page.select_one(".jm-lane__point")
+    assert point.title.get_text() == "--x_x--0_0--alert(1)--x_x--0_0--: 2 · negative"
+    persona_raw = (minimal.site / "personas/newcomer/index.html").read_text()
+    assert "<script>alert(1)" not in persona_raw
+    chart = minimal.page("personas/newcomer/").select_one("#chart-persona-newcomer-hostile")
+    attribute = re.search(
+        r'id="chart-persona-newcomer-hostile"[^>]*data-jm-options="([^"]*)"', persona_raw
+    ).group(1)
     assert "<" not in attribute and ">" not in attribute
-    options = page.select_one("#chart-journey-hostile-emotion")["data-jm-options"]
-    assert "<" not in options
-    assert json.loads(options)["xAxis"][0]["data"] == ["--x_x--0_0--alert(1)--x_x--0_0--"]
+    options = json.loads(chart["data-jm-options"])
+    assert options["xAxis"][0]["data"] == ["--x_x--0_0--alert(1)--x_x--0_0--"]
+    assert chart.select_one("svg.jm-svg text")  # its drawing holds the same text, escaped
 
 
 def test_build_is_deterministic(minimal: Project, tmp_path: Path) -> None:

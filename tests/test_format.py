@@ -96,9 +96,11 @@ def test_emotion_words_are_shown_with_numbers(minimal: Project) -> None:
         e.get_text(" ", strip=True)
         for e in minimal.page("journeys/onboarding/").select(".jm-emotion")
     ]
-    assert "4 positive" in emotions
-    assert "2 negative" in emotions
-    assert "3 neutral" in emotions
+    assert "3 neutral" in emotions  # the touchpoint's badge
+    lane = [
+        p.title.get_text() for p in minimal.page("journeys/onboarding/").select(".jm-lane__point")
+    ]
+    assert lane == ["Sign up: 4 · positive", "Web form: 3 · neutral", "First bill: 2 · negative"]
 
 
 def test_review_every_defaults_to_90_days(minimal: Project) -> None:
@@ -148,7 +150,12 @@ def test_repeated_stage_names_stay_separate_points_on_the_curve(minimal: Project
         "  - {name: Call, emotion: 2}\n  - {name: Call, emotion: 4}\n---\n",
     )
     minimal.build()
-    options = chart_options(minimal.page("journeys/loop/"), "chart-journey-loop-emotion")
+    cells = minimal.page("journeys/loop/").select("tr.jm-lane td")
+    assert [
+        [(p["data-stage"], p.title.get_text()) for p in td.select(".jm-lane__point")]
+        for td in cells
+    ] == [[("0", "Call: 2 · negative")], [("1", "Call: 4 · positive")]]
+    options = chart_options(minimal.page("personas/newcomer/"), "chart-persona-newcomer-loop")
     assert options["xAxis"][0]["data"] == ["Call", "Call (2)"]
     assert [d["value"] for d in options["series"][0]["data"]] == [
         ["Call", "2 · negative"],

@@ -605,7 +605,10 @@ def test_hostile_text_is_inert_in_every_page(minimal: Project) -> None:
     assert PAYLOAD in text  # shown, as text (a javascript: link stays text)
     assert "{{ 7*7 }}" in text and "49" not in text
     assert journey.select_one("article h1").get_text() == PAYLOAD  # titles are text too
-    charts = journey.select(".jm-chart[data-jm-options]")  # issue 5: options in an attribute
+    lane = [t.get_text() for t in journey.select("tr.jm-lane .jm-lane__point title")]
+    assert lane and all(t.startswith(PAYLOAD) for t in lane)  # the emotion lane: text in SVG
+    persona = minimal.page("personas/hostile/")
+    charts = persona.select(".jm-chart[data-jm-options]")  # issue 5: options in an attribute
     assert charts
     for chart in charts:
         data = chart["data-jm-options"]

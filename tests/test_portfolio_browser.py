@@ -18,7 +18,7 @@ PAGES = {  # page: how many charts it has
     "portfolio/kpis/": 1,
     "portfolio/channels/": 1,
     "portfolio/evidence/": 1,
-    "journeys/tomorrow/": 2,  # its own emotion curve, and current vs future
+    "journeys/tomorrow/": 1,  # current vs future (its own curve is the grid's emotion lane)
 }
 
 CHART_STATE = """() => Array.from(document.querySelectorAll('.jm-chart')).map(el => {

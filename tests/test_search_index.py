@@ -30,15 +30,15 @@ def test_journey_sections_are_indexed_flat_and_once(minimal: Project) -> None:
     assert "#jm-map" in found and "#jm-sources" in found
     assert "#jm-emotion-curve" not in found  # the chart's points are in the grid already
     text = " ".join(d["text"] for d in found.values())
-    assert "4 · positive" not in text  # the chart's data table is not indexed
+    assert "4 · positive" not in text  # neither the emotion lane nor its data table is indexed
     assert text.count("Bill is confusing") == 1
     assert "First bill" in found["#jm-map"]["text"]
     # The page itself is complete: the search plugin saw the flat HTML, readers get the page.
     page = minimal.page("journeys/onboarding/")
-    assert page.select_one("#chart-journey-onboarding-emotion-figure table")
-    assert page.select_one("table.jm-grid")
+    assert page.select_one("details.jm-lane__data table")
+    assert page.select_one("table.jm-grid tr.jm-lane svg")
     toc = [a.get_text(strip=True) for a in page.select(".md-nav--secondary a")]
-    assert toc[:4] == ["Notes", "Emotion curve", "Journey map", "Touchpoints"]
+    assert toc[:3] == ["Notes", "Journey map", "Touchpoints"]
 
 
 def test_hostile_text_stays_text_in_the_index(minimal: Project) -> None:

@@ -54,11 +54,11 @@ def test_rebuild_follows_an_edited_chart(minimal: Project) -> None:
         path.write_text(path.read_text().replace("emotion: 2", "emotion: 1"), encoding="utf-8")
         rebuild()
     page = minimal.page("journeys/onboarding/")
-    options = chart_options(page, "chart-journey-onboarding-emotion")
-    assert options["series"][0]["data"][-1]["value"] == ["First bill", "1 · very negative"]
+    lane = [p.title.get_text() for p in page.select(".jm-lane__point")]
+    assert lane[-1] == "First bill: 1 · very negative"
     persona = minimal.page("personas/newcomer/")
-    overlay = chart_options(persona, "chart-persona-newcomer-emotions")
-    assert overlay["series"][0]["data"][-1]["value"] == ["First bill", "1 · very negative"]
+    curve = chart_options(persona, "chart-persona-newcomer-onboarding")
+    assert curve["series"][0]["data"][-1]["value"] == ["First bill", "1 · very negative"]
 
 
 def test_a_broken_edit_is_reported_and_the_fix_picked_up(minimal: Project) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.harness import ECHARTS_LABEL_BOXES, overlapping
 from tests.conftest import Project, differences
 from tests.site_server import chromium, serve, watch_errors
 
@@ -338,31 +339,10 @@ def test_grid_labels_never_overlap_in_chromium(project: Project) -> None:
         errors = watch_errors(page)
         page.goto(base + "stakeholders/")
         page.wait_for_function("document.querySelectorAll('.jm-chart canvas').length === 2")
-        labels = page.evaluate(
-            """() => {
-              const chart = echarts.getInstanceByDom(document.getElementById('chart-stakeholders-grid'));
-              const boxes = [];
-              chart.getZr().storage.getDisplayList(true).forEach((el) => {
-                if (!el.style || !el.style.text || el.type !== 'tspan') return;
-                const r = el.getBoundingRect().clone();
-                r.applyTransform(el.getComputedTransform());
-                boxes.push({text: el.style.text, x: r.x, y: r.y, w: r.width, h: r.height});
-              });
-              return {width: chart.getWidth(), boxes};
-            }"""
-        )
+        labels = page.evaluate(ECHARTS_LABEL_BOXES, "chart-stakeholders-grid")
         assert errors == []
     assert labels["width"] >= 640
-    overlaps = [
-        (a["text"], b["text"])
-        for i, a in enumerate(labels["boxes"])
-        for b in labels["boxes"][i + 1 :]
-        if a["x"] < b["x"] + b["w"]
-        and b["x"] < a["x"] + a["w"]
-        and a["y"] < b["y"] + b["h"]
-        and b["y"] < a["y"] + a["h"]
-    ]
-    assert overlaps == []
+    assert overlapping(labels["boxes"]) == []
     texts = [b["text"].strip() for b in labels["boxes"]]
     for word in ("Northwind", "Pricing and", "Field Operations", "Finance", "Manage closely"):
         assert any(t.startswith(word) for t in texts), texts

@@ -61,7 +61,8 @@ def test_wheel_builds_a_portal_elsewhere(tmp_path: Path) -> None:
     )
     assert where.stdout.startswith(str(venv))
     page = (portal / "site/maps/renewal/index.html").read_text()
-    assert 'id="chart-journey-renewal-emotion"' in page
+    assert 'class="jm-lane__point jm-lane__point--stage" data-stage="0"' in page
+    assert (portal / "site/assets/journeysite/vendor/html-to-image/LICENSE").is_file()
     assert (portal / "site/assets/journeysite/vendor/echarts/echarts.min.js").is_file()
     assert (portal / "site/assets/journeysite/vendor/echarts/NOTICE").is_file()
     assert (portal / "site/assets/journeysite/vendor/echarts/LICENSE").is_file()

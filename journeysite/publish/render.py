@@ -12,6 +12,8 @@ import jinja2
 from markupsafe import Markup
 
 from journeysite.content.cache import by_identity
+from journeysite.views.charts import Chart
+from journeysite.views.drawing import Drawing, draw
 
 _JSON_ESCAPES = (
     ("<", "\\u003c"),
@@ -40,6 +42,12 @@ def chart_json(options: Any) -> Markup:
     return Markup(text)
 
 
+@by_identity()
+def chart_drawing(chart: Chart) -> Drawing:
+    """The chart's build-time SVG shapes (journeysite/views/drawing.py), once per chart object."""
+    return draw(chart)
+
+
 class Renderer:
     """Renders `journeysite/*.html` templates, looked up through the theme's search path.
 
@@ -59,6 +67,7 @@ class Renderer:
         # Templates mark their text with `_()`; until catalogs exist it is passed through as is.
         self.env.install_null_translations(newstyle=True)
         self.env.filters["chart_json"] = chart_json
+        self.env.filters["drawing"] = chart_drawing
 
     def render(self, template: str, **context: Any) -> str:
         """The template's output, joined a batch of pieces at a time.

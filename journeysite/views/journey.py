@@ -1,4 +1,4 @@
-"""Journey page data: header, emotion curve, stages × lanes grid, touchpoints, KPIs, sources."""
+"""Journey page data: header, stages × lanes grid with its emotion lane, touchpoints, KPIs, sources."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from journeysite.format.vocabulary import (
     number,
 )
 from journeysite.views.baseline import BaselineView, baseline_view
-from journeysite.views.charts import Chart, Curve, Table, emotion_curves, emotion_label
+from journeysite.views.charts import Table, emotion_label
 from journeysite.views.common import (
     Emotion,
     Item,
@@ -32,9 +32,9 @@ from journeysite.views.common import (
     texts,
 )
 from journeysite.views.evidence import Coverage, coverage
+from journeysite.views.lane import EmotionLane, emotion_lane
 from journeysite.views.management import WorkItem, work_at_stage
 from journeysite.views.markup import inline
-from journeysite.views.stages import numbered
 from journeysite.views.stages import stage_mood as stage_mood  # its home is views.stages
 
 
@@ -105,7 +105,8 @@ class JourneyPage:
     goal: Markup | None
     scenario: Markup | None
     stages: list[StageView]
-    chart: Chart | None
+    lane: EmotionLane | None
+    emotion_table: Table | None
     kpis: list[KpiRow]
     sources: list[SourceRow]
     show_blueprint: bool
@@ -136,7 +137,8 @@ def journey_page(definition: Definition, portal: Portal, url_for: UrlFor) -> Jou
             _stage(i, s, portal, url_for, work_at_stage(portal, definition.id, i, url_for, None))
             for i, s in enumerate(journey.stages)
         ],
-        chart=emotion_chart(definition.id, journey),
+        lane=emotion_lane(journey, _baseline_model(journey, portal)),
+        emotion_table=emotion_table(journey),
         kpis=_kpis(journey),
         sources=[
             SourceRow(
@@ -213,46 +215,26 @@ def _kpis(journey: Journey) -> list[KpiRow]:
     return rows
 
 
+def _baseline_model(journey: Journey, portal: Portal) -> Journey | None:
+    """The current-state map a future map improves on, when it exists."""
+    found = portal.journeys.get(journey.baseline) if journey.baseline else None
+    return journey_model(found) if found is not None else None
+
+
 @by_identity()
-def emotion_chart(journey_id: str, journey: Journey) -> Chart | None:
-    """The emotion curve: one point per stage and per touchpoint that has an emotion, in order."""
-    categories: list[str] = []
-    values: list[int | None] = []
-    symbols: list[str] = []
+def emotion_table(journey: Journey) -> Table | None:
+    """The emotion lane as a table: one row per stage and per touchpoint that has an emotion."""
     rows: list[list[str]] = []
     for stage in journey.stages:
         if stage.emotion is not None:
-            categories.append(stage.name)
-            values.append(stage.emotion)
-            symbols.append("circle")
             rows.append([stage.name, "", emotion_label(stage.emotion) or ""])
         for tp in stage.touchpoints:
             if tp.emotion is not None:
-                categories.append(f"{stage.name} › {tp.name}")
-                values.append(tp.emotion)
-                symbols.append("diamond")
                 rows.append([stage.name, tp.name, emotion_label(tp.emotion) or ""])
-    if not values:
+    if not rows:
         return None
-    categories = numbered(categories)
-    low = min(v for v in values if v is not None)
-    lows = [c for c, v in zip(categories, values, strict=True) if v == low]
-    description = (
-        f"Emotion across {len(journey.stages)} stages of “{journey.title}”, on a scale from "
-        f"1 (very negative) to 5 (very positive). Circles are stages, diamonds touchpoints. "
-        f"Lowest point: {emotion_label(low)} at {', '.join(lows)}."
-    )
-    table = Table(
+    return Table(
         caption=f"Emotion curve of {journey.title}",
         headers=["Stage", "Touchpoint", "Emotion"],
         rows=rows,
-    )
-    curve = Curve("Emotion", values, symbols=symbols)
-    return emotion_curves(
-        f"chart-journey-{journey_id}-emotion",
-        "Emotion curve",
-        description,
-        categories,
-        [curve],
-        table,
     )

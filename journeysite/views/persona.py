@@ -16,6 +16,7 @@ from journeysite.views.common import Link, UrlFor, link_definition, link_to, tex
 from journeysite.views.journey import stage_mood
 from journeysite.views.lifecycle import emotion_by_phase
 from journeysite.views.markup import inline
+from journeysite.views.stages import numbered
 
 _MAP_ORDER = {"current": 0, "future": 1, "day-in-the-life": 2, "blueprint": 3}
 
@@ -46,7 +47,8 @@ class PersonaPage:
     frustrations: list[Markup]
     channels: list[Markup]
     journeys: list[JourneyRow]
-    chart: Chart | None
+    curves: list[Chart]
+    """One small emotion chart per journey, in the order of `journeys`."""
     comparisons: list[BaselineView]
     phases: Chart | None = None
     """Emotion by lifecycle phase across the persona's journeys, when there is a framework."""
@@ -102,7 +104,7 @@ def persona_page(definition: Definition, portal: Portal, url_for: UrlFor) -> Per
         frustrations=texts(persona.frustrations),
         channels=texts(persona.channels),
         journeys=[journey_row(j, portal, url_for) for j in journeys],
-        chart=overlay_chart(definition, journeys),
+        curves=[c for j in journeys if (c := journey_curve(definition, j)) is not None],
         comparisons=[
             view
             for j in journeys
@@ -112,48 +114,51 @@ def persona_page(definition: Definition, portal: Portal, url_for: UrlFor) -> Per
     )
 
 
+SMALL_WIDTH = 400
+"""Width the small multiples are drawn at before JavaScript: about their width on the page."""
+
+
 @by_identity()
-def overlay_chart(persona: Definition, journeys: list[Definition]) -> Chart | None:
-    """Every journey's emotion per stage on one chart; future maps dashed, so not only colour differs."""
-    categories: list[str] = []
-    for journey in journeys:
-        for stage in journey_model(journey).stages:
-            if stage.name not in categories:
-                categories.append(stage.name)
-    curves: list[Curve] = []
-    columns: list[dict[str, float | None]] = []
-    for journey in journeys:
-        model = journey_model(journey)
-        moods = {stage.name: stage_mood(stage) for stage in model.stages}
-        if all(v is None for v in moods.values()):
-            continue
-        columns.append(moods)
-        values = [None if moods.get(c) is None else round(moods[c]) for c in categories]
-        label = f"{model.title} ({MAP_TYPE_LABELS[model.map].lower()})"
-        curves.append(Curve(label, values, dashed=model.map == "future"))
-    if not curves:
+def journey_curve(persona: Definition, journey: Definition) -> Chart | None:
+    """One journey's emotion per stage, small enough to sit beside the persona's other journeys.
+
+    Stage names are cut to the width of their slot (full names in the table and tooltips), so
+    labels of neighbouring stages never overlap; a future map's line is dashed.
+    """
+    model = journey_model(journey)
+    moods = [stage_mood(stage) for stage in model.stages]
+    if all(v is None for v in moods):
         return None
-    rows = [
-        [category, *[_cell(column.get(category)) for column in columns]] for category in categories
-    ]
+    categories = numbered([stage.name for stage in model.stages])
+    label = f"{model.title} ({MAP_TYPE_LABELS[model.map].lower()})"
+    values = [None if v is None else round(v) for v in moods]
     table = Table(
-        caption=f"Emotion per stage in the journeys of {persona.title}",
-        headers=["Stage", *[c.name for c in curves]],
-        rows=rows,
+        caption=f"Emotion per stage of {model.title}",
+        headers=["Stage", "Emotion"],
+        rows=[[c, _cell(v)] for c, v in zip(categories, moods, strict=True)],
     )
     description = (
-        f"Emotion per stage, 1 (very negative) to 5 (very positive), for {len(curves)} journeys of "
-        f"{persona.title}. Future-state maps are dashed. A stage without its own emotion shows "
-        "the mean of its touchpoints."
+        f"Emotion per stage of “{model.title}”, one of the journeys of {persona.title}, from 1 "
+        "(very negative) to 5 (very positive). A stage without its own emotion shows the mean of "
+        "its touchpoints."
     )
-    return emotion_curves(
-        f"chart-persona-{persona.id}-emotions",
-        "Emotion curves",
+    chart = emotion_curves(
+        f"chart-persona-{persona.id}-{journey.id}",
+        label,
         description,
         categories,
-        curves,
+        [Curve(label, values, dashed=model.map == "future")],
         table,
     )
+    slot = max(36, (SMALL_WIDTH - 150) // max(len(categories), 1) - 6)
+    chart.options["xAxis"][0]["axisLabel"].update(
+        # jmFit: journeysite.js sets the width to the slot of the chart's real width.
+        {"width": slot, "overflow": "truncate", "rotate": 0, "jmFit": True, "jmReserve": 130}
+    )
+    chart.options["legend"][0]["show"] = False
+    chart.options["grid"]["top"] = 16
+    chart.extra["drawing_width"] = SMALL_WIDTH
+    return Chart(chart.id, chart.title, chart.description, chart.options, table, 240, chart.extra)
 
 
 def _cell(value: float | None) -> str:

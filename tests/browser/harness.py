@@ -45,6 +45,38 @@ CHART_PAINT = """() => [...document.querySelectorAll('.jm-chart')].map(el => {
 })"""
 
 
+# The text boxes ECharts drew for a chart (by element id), in the chart's pixels: its label spans.
+ECHARTS_LABEL_BOXES = """(id) => {
+  const chart = echarts.getInstanceByDom(document.getElementById(id));
+  const boxes = [];
+  chart.getZr().storage.getDisplayList(true).forEach((el) => {
+    if (!el.style || !el.style.text || el.type !== 'tspan') return;
+    const r = el.getBoundingRect().clone();
+    r.applyTransform(el.getComputedTransform());
+    boxes.push({text: el.style.text, x: r.x, y: r.y, w: r.width, h: r.height});
+  });
+  return {width: chart.getWidth(), boxes};
+}"""
+
+# The text boxes of a chart's build-time SVG drawing (by element id), in page pixels.
+SVG_LABEL_BOXES = """(id) => [...document.getElementById(id).querySelectorAll('svg.jm-svg text')]
+  .map((t) => { const r = t.getBoundingClientRect();
+    return {text: t.textContent, x: r.x, y: r.y, w: r.width, h: r.height}; })"""
+
+
+def overlapping(boxes: list[dict]) -> list[tuple[str, str]]:
+    """Pairs of label boxes (`x`, `y`, `w`, `h`, `text`) that overlap."""
+    return [
+        (a["text"], b["text"])
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+        if a["x"] < b["x"] + b["w"]
+        and b["x"] < a["x"] + a["w"]
+        and a["y"] < b["y"] + b["h"]
+        and b["y"] < a["y"] + a["h"]
+    ]
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass

@@ -40,8 +40,8 @@ def axe_violations(page, axe_source: str) -> list[dict]:
 
 @pytest.mark.parametrize(
     ("scheme", "width"),
-    [("light", 1280), ("dark", 1280), ("light", 390)],
-    ids=["light-desktop", "dark-desktop", "light-phone"],
+    [("light", 1280), ("dark", 1280), ("light", 390), ("dark", 390)],
+    ids=["light-desktop", "dark-desktop", "light-phone", "dark-phone"],
 )
 def test_axe_finds_nothing_serious_on_any_kind_of_page(
     demo_site: Site, page, recorder: Recorder, axe_source: str, scheme: str, width: int

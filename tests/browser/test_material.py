@@ -33,18 +33,21 @@ def click_nav(page, path: str) -> None:
 def test_instant_navigation_draws_new_charts_and_disposes_old(
     demo_site: Site, page, recorder: Recorder
 ) -> None:
-    page.goto(demo_site.url("journeys/moving-home/"))
+    page.goto(demo_site.url("personas/price-conscious-renter/"))
     wait_for_charts(page)
     page.evaluate("window.__jmSamePage = true")
     page.evaluate(REMEMBER_CHARTS)
+    # A journey page hides the navigation (a canvas): its persona link leads back.
+    back = "article .jm-facts a[href$='/personas/price-conscious-renter/']"
     route = [
-        "journeys/tariff-lead-nurturing/",
-        "personas/price-conscious-renter/",
-        "journeys/renter-day-in-the-life/",
-        "journeys/",
+        ("journeys/tariff-lead-nurturing/", "nav.md-nav--primary a[href$='/{}']"),
+        ("personas/price-conscious-renter/", back),
+        ("stakeholders/", "nav.md-nav--primary a[href$='/{}']"),
+        ("journeys/", "nav.md-nav--primary a[href$='/{}']"),
     ]
-    for path in route:
-        click_nav(page, path)
+    for path, link in route:
+        swapped(page, page.locator(link.format(path)).first.click)
+        assert page.url.endswith(f"/{path}")
         charts = wait_for_charts(page)
         # No reload happened: the window (and our marker) survived the navigation.
         assert page.evaluate("window.__jmSamePage") is True, path
@@ -56,8 +59,8 @@ def test_instant_navigation_draws_new_charts_and_disposes_old(
             page.evaluate(REMEMBER_CHARTS)
             assert page.evaluate(LIVE_SEEN) == page.evaluate(CURRENT)
     swapped(page, page.go_back)  # back through history (popstate), still no reload
-    assert page.url.endswith("/journeys/renter-day-in-the-life/")
-    assert wait_for_charts(page) == 1
+    assert page.url.endswith("/stakeholders/")
+    assert wait_for_charts(page) == 2
     assert page.evaluate("window.__jmSamePage") is True
     assert recorder.problems() == {}
 
@@ -67,7 +70,8 @@ def test_palette_switch_redraws_charts_in_the_dark_theme_and_back(
 ) -> None:
     page.goto(demo_site.url("personas/solar-curious-homeowner/"))
     wait_for_charts(page)
-    assert page.evaluate(THEMES) == ["light", "light"]  # emotion curves, emotion by phase
+    # one small chart per journey (two), then emotion by phase
+    assert page.evaluate(THEMES) == ["light", "light", "light"]
     chart = "echarts.getInstanceByDom(document.querySelector('.jm-chart'))"
     light = page.evaluate(f"{chart}.getDataURL()")
 
@@ -77,9 +81,9 @@ def test_palette_switch_redraws_charts_in_the_dark_theme_and_back(
     assert page.evaluate(f"{chart}.getDataURL()") != light
 
     # The choice holds on the next page, reached by instant navigation.
-    click_nav(page, "journeys/solar-buyers-journey/")
+    click_nav(page, "stakeholders/")
     wait_for_charts(page)
-    assert page.evaluate(THEMES) == ["dark"]
+    assert page.evaluate(THEMES) == ["dark", "dark"]
 
     page.get_by_title("Switch to light mode").click()
     page.wait_for_function(f"({THEMES})().every(t => t === 'light')")
@@ -89,7 +93,7 @@ def test_palette_switch_redraws_charts_in_the_dark_theme_and_back(
 def test_charts_follow_the_window_size(demo_site: Site, page, recorder: Recorder) -> None:
     width = "() => document.querySelector('.jm-chart canvas').getBoundingClientRect().width"
     fits = "() => Math.abs(document.querySelector('.jm-chart canvas').getBoundingClientRect().width - document.querySelector('.jm-chart').clientWidth) < 1"
-    page.goto(demo_site.url("journeys/moving-home/"))
+    page.goto(demo_site.url("portfolio/channels/"))
     wait_for_charts(page)
     wide = page.evaluate(width)
     page.set_viewport_size({"width": 480, "height": 900})
@@ -107,7 +111,7 @@ def test_charts_and_tables_work_when_the_site_is_opened_from_disk(
     """A portal copied to a laptop and opened by double-clicking: no server, no Material document$."""
     page.goto((demo_site.root / "ownership/index.html").as_uri())
     page.wait_for_selector("table[data-jm-sortable][data-jm-enhanced]")
-    page.goto((demo_site.root / "journeys/moving-home/index.html").as_uri())
+    page.goto((demo_site.root / "personas/price-conscious-renter/index.html").as_uri())
     assert wait_for_charts(page) >= 1
     assert all(painted > 1000 for _, painted in page.evaluate(CHART_PAINT))
     assert recorder.foreign_requests == []

@@ -277,10 +277,16 @@ def test_payloads_are_shown_as_text(payload_site: Site, page, recorder: Recorder
         assert text in article, text
     assert "49" not in article  # {{ 7*7 }} and ${7*7} were never evaluated
     assert page.get_by_text(f"1 {SCRIPT}").count() >= 1  # KPI unit, shown beside its value
+    lane = page.locator("tr.jm-lane .jm-lane__point title").all_text_contents()
+    for payload in PAYLOADS:
+        assert any(t.startswith(f"{payload}: ") for t in lane), payload
+    assert_inert(page, recorder, "journey")
     # ECharts builds tooltips as HTML from the category names: they show the names as text.
+    page.goto(payload_site.url("personas/pwn-persona/"))
+    wait_for_charts(page)
     shown = page.evaluate(
         """() => {
-          const el = document.querySelector('.jm-chart');
+          const el = document.getElementById('chart-persona-pwn-persona-pwn-journey');
           const chart = echarts.getInstanceByDom(el);
           return chart.getOption().series[0].data.map((_, dataIndex) => {
             chart.dispatchAction({type: 'showTip', seriesIndex: 0, dataIndex});
@@ -292,7 +298,7 @@ def test_payloads_are_shown_as_text(payload_site: Site, page, recorder: Recorder
     assert all(markup == 0 for _, markup in shown)
     for payload in PAYLOADS:
         assert any(payload in text for text, _ in shown), payload
-    assert_inert(page, recorder, "journey")
+    assert_inert(page, recorder, "persona")
 
 
 def test_instant_navigation_and_search_keep_payloads_inert(
@@ -306,6 +312,9 @@ def test_instant_navigation_and_search_keep_payloads_inert(
         wait_for_charts(page)
         assert page.evaluate("window.__jmSamePage") is True, path
         assert_inert(page, recorder, path)
+        # A journey page hides the navigation (a canvas): readers come back through history.
+        swapped(page, page.go_back)
+        wait_for_charts(page)
     # Hover every navigation entry: truncated titles get a tooltip (native, not Material's HTML one).
     for link in page.locator("nav.md-nav--primary a.md-nav__link:visible").all():
         link.hover()

@@ -9,7 +9,8 @@
  * new ones drawn), the light/dark palette switch (data-md-color-scheme on <body>: charts are redrawn
  * with the matching theme), resizes of the window or of the chart's container, and printing.
  *
- * Each drawn chart element gets `data-jm-theme="light|dark"` and `data-jm-drawn="<n>"` (n counts
+ * Each chart holds an SVG drawn at build time (shown without JavaScript, in TechDocs and in
+ * print); drawing a chart replaces it. Each drawn chart element gets `data-jm-theme="light|dark"` and `data-jm-drawn="<n>"` (n counts
  * the draws of this window), so tests and other scripts can wait for the drawn state. */
 (function () {
   "use strict";
@@ -45,6 +46,7 @@
   function draw() {
     dispose();
     label();
+    downloads();
     if (typeof window.echarts === "undefined") return;
     var theme = (drawnTheme = scheme());
     draws += 1;
@@ -53,7 +55,10 @@
       if (!opts) return;
       var existing = window.echarts.getInstanceByDom(el);
       if (existing) existing.dispose();
+      /* The build-time drawing stands in for readers without scripts; ECharts replaces it. */
+      el.querySelectorAll(":scope > svg.jm-svg").forEach(function (svg) { svg.remove(); });
       var chart = window.echarts.init(el, theme === "dark" ? "dark" : null, { renderer: "canvas", locale: "EN" });
+      fitLabels(el, opts);
       chart.setOption(opts); /* paints synchronously: the chart is on the canvas when this returns */
       charts.push(chart);
       el.setAttribute("data-jm-theme", theme);
@@ -62,8 +67,70 @@
     });
   }
 
+  /* "Download map as PNG": the whole grid of a journey, emotion lane included, drawn by the
+     vendored html-to-image into a PNG on this machine. The button stays hidden without it. */
+  function downloads() {
+    if (typeof window.htmlToImage === "undefined") return;
+    document.querySelectorAll("button[data-jm-download]").forEach(function (button) {
+      button.hidden = false;
+      if (button.hasAttribute("data-jm-ready")) return;
+      button.setAttribute("data-jm-ready", "");
+      button.addEventListener("click", function () { downloadMap(button); });
+    });
+  }
+
+  function downloadMap(button) {
+    var canvas = button.closest(".jm-canvas");
+    var grid = canvas && canvas.querySelector("table.jm-grid");
+    if (!grid) return;
+    var width = grid.scrollWidth;
+    var height = grid.scrollHeight;
+    var background = window.getComputedStyle(document.body).backgroundColor || "#ffffff";
+    button.disabled = true;
+    window.htmlToImage.toPng(grid, {
+      width: width,
+      height: height,
+      pixelRatio: width * height > 8000000 ? 1 : 2,
+      backgroundColor: background,
+      skipFonts: true,
+      style: { margin: "0" }
+    }).then(function (url) {
+      var link = document.createElement("a");
+      link.download = (button.getAttribute("data-jm-download") || "journey-map") + ".png";
+      link.href = url;
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+    }).catch(function (err) {
+      console.warn("journeysite: the map could not be made into an image", err);
+    }).then(function () {
+      button.disabled = false;
+    });
+  }
+
+  /* Category labels marked `jmFit` are cut to their slot of the chart's actual width, so
+     neighbouring labels never overlap (the full text is in the tooltip and the data table). */
+  function fitLabels(el, opts, width) {
+    var axes = opts && opts.xAxis ? [].concat(opts.xAxis) : [];
+    var changed = false;
+    axes.forEach(function (axis) {
+      var label = axis && axis.axisLabel;
+      if (!label || !label.jmFit || !axis.data || !axis.data.length) return;
+      var plot = (width || el.clientWidth || 400) - (label.jmReserve || 150);
+      label.width = Math.max(24, Math.floor(plot / axis.data.length) - 8);
+      changed = true;
+    });
+    return changed ? { xAxis: axes } : null;
+  }
+
   function resize(size) {
-    charts.forEach(function (c) { if (!c.isDisposed()) c.resize(size); });
+    charts.forEach(function (c) {
+      if (c.isDisposed()) return;
+      var el = c.getDom();
+      var fitted = fitLabels(el, c.getOption(), size && size.width);
+      if (fitted) c.setOption(fitted);
+      c.resize(size);
+    });
   }
 
   /* One resize per frame, however many elements or events asked for it. */

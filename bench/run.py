@@ -20,6 +20,7 @@ import json
 import os
 import platform
 import resource
+import signal
 import subprocess
 import sys
 import time
@@ -134,6 +135,75 @@ def measure_rebuild(project: Path, n: int) -> Measure:
     _, report = _child("rebuild", "portal.yml", cwd=project)
     note = f"first build {report['first']:.1f} s, {report['first_cpu']:.1f} s CPU"
     return Measure("rebuild", n, report["second"], report["second_cpu"], report["peak_mb"], note)
+
+
+def measure_preview(project: Path, n: int, edit: str = "goal") -> Measure:
+    """Edit to preview under `journeysite serve`: from saving a journey to its served page
+    showing the edit, polled over HTTP; the first build's time in the note.
+
+    `edit` is the journey's goal (its page and the pages that show it are rebuilt) or its title
+    (a title is in the navigation of every page: everything is rebuilt)."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        address = f"127.0.0.1:{sock.getsockname()[1]}"
+    command = [sys.executable, "-m", "journeysite.cli", "serve", "-f", "portal.yml"]
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [*command, "--dev-addr", address],
+        cwd=project,
+        env=_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    lines: list[str] = []
+    try:
+        for line in process.stdout:
+            lines.append(line)
+            if "Serving on" in line:
+                break
+        else:
+            sys.exit(f"bench: journeysite serve did not start:\n{''.join(lines[-40:])}")
+        first = time.perf_counter() - start
+        edited = project / "content/journeys/j00001.md"
+        original = edited.read_text(encoding="utf-8")
+        marker = f"Edited{n}{edit}"
+        key = f'{edit}: "'
+        url = f"http://{address}/journeys/j00001/"
+        try:
+            cpu_before = _process_cpu(process.pid)
+            start = time.perf_counter()
+            edited.write_text(original.replace(key, f"{key}{marker} ", 1), encoding="utf-8")
+            while marker not in _fetch(url):
+                time.sleep(0.01)
+            seconds = time.perf_counter() - start
+            cpu = _process_cpu(process.pid) - cpu_before
+        finally:
+            edited.write_text(original, encoding="utf-8")
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=60)
+    note = f"{edit} edited; first build and start {first:.1f} s"
+    return Measure(f"preview ({edit})", n, seconds, cpu, 0.0, note)
+
+
+def _fetch(url: str) -> str:
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, OSError):
+        return ""
+
+
+def _process_cpu(pid: int) -> float:
+    """CPU seconds (user + system) a running process has used, from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _peak_mb() -> float:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import logging
 import os
@@ -28,12 +29,19 @@ from journeysite.content.paths import SiteFile, check_links, project_roots
 from journeysite.content.selection import loaded_pages
 from journeysite.content.tree import Content, load_content
 from journeysite.project import Project
-from journeysite.publish.export_folder import ExportFolder
+from journeysite.publish import incremental
+from journeysite.publish.export_folder import ExportFolder, write_pieces
 from journeysite.publish.navigation import SectionIndexPage, build_nav, prune_when_grouped
 from journeysite.publish.pages import GeneratedPage, Settings, generated_files, generated_pages
-from journeysite.publish.render import Renderer, theme_dir
+from journeysite.publish.render import COMPILED, Renderer, theme_dir
 from journeysite.publish.safeguards import safe_features
-from journeysite.publish.search import search_html, write_streamed
+from journeysite.publish.search import (
+    entries_text,
+    search_html,
+    search_plugin,
+    write_pages,
+    write_streamed,
+)
 from journeysite.publish.sitemap_dates import date_pages
 from journeysite.publish.staging import StagedSite
 from journeysite.publish.toc import extend_toc
@@ -85,10 +93,25 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         """Where this build's exports are written before MkDocs copies them into the site."""
         self.muted_search: Any = None
         """Material's search plugin while its own index write is skipped (journeysite.publish.search)."""
+        self.dirty_serve = False
+        """`journeysite serve`: rebuild only the pages an edit touches (journeysite.publish.incremental)."""
+        self.last_build: incremental.Build | None = None
+        self.build: incremental.Build | None = None
+        self.page_order: list[str] = []
+        self.first: set[str] = set()
+        """The edited pages of a dirty serve build: shown as soon as they are written."""
+        self.preview: Any = None
+        self.show_next = False
+        """`journeysite serve`'s server (journeysite.publish.serve.PreviewServer), once serving."""
+        self.search: Any = None
+        """Material's search plugin of a dirty serve build, if on."""
+        self.search_start: dict[str, int] = {}
+        """Where each page's entries start in the search plugin's list (dirty serve only)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds.
         self.serving = command == "serve"
+        self.dirty_serve = self.serving and dirty
         # A dirty build keeps the old site's files on purpose: it cannot start from an empty folder.
         self.stage_builds = command in ("build", "gh-deploy") and not dirty
         memoise(self.serving)
@@ -142,7 +165,25 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
 
     @event_priority(100)  # first: instead of the search plugin's own write of its index
     def _write_search_index(self, *, config: Any) -> None:
+        if self.build is not None:
+            self._finish_dirty_build(config)
+            return
         self.muted_search = write_streamed(config)
+
+    def _finish_dirty_build(self, config: Any) -> None:
+        """Exports, the search index from every page's entries, and deleted pages' files gone."""
+        assert self.build is not None and self.content is not None and self.files is not None
+        build, portal = self.build, self.content.portal
+        for output in generated_files(portal, self.settings):
+            write_pieces(os.path.join(config.site_dir, output.src_uri), output.content(portal))
+            build.outputs.add(output.src_uri)
+        build.outputs |= {f.dest_uri for f in self.files}
+        if self.search is not None:
+            write_pages(config, self.search, (build.search.get(uri, "") for uri in self.page_order))
+            self.muted_search = self.search
+        if self.last_build is not None:
+            incremental.remove_gone(config.site_dir, self.last_build, build)
+        self.last_build, self.build = build, None
 
     @event_priority(-100)  # last: after every other plugin wrote its files into the staged site
     def _commit(self, *, config: Any) -> None:
@@ -166,6 +207,7 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._unmute_search()
+        self.last_build = self.build = None  # the next build of the serve session builds everything
         heap.thaw()
         self.exports.clear()
         if self.staged is not None:
@@ -181,7 +223,7 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
             files.remove(file)  # never read, never published
         assert self.project is not None
         sources = [
-            (SourceFile(f.src_uri, display_path(Path(_abs_path(f, config)))), _source(f))
+            (SourceFile(f.src_uri, _shown(_abs_path(f, config), os.getcwd())), _source(f))
             for f in loaded_pages(files)
         ]
         unowned = "error" if self.project.require_owner else None
@@ -210,7 +252,12 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
                 files.append(File.generated(config, generated.src_uri, content=f"# {title}\n"))
                 self.made.add(generated.src_uri)
         self.exports.clear()
-        for output in generated_files(content.portal, self.settings):
+        if self.dirty_serve:
+            self.build = incremental.build_of(
+                content, self.pages.values(), incremental.config_stamp(config, self.settings)
+            )
+            self.search = search_plugin(config)
+        for output in [] if self.dirty_serve else generated_files(content.portal, self.settings):
             path = self.exports.write(output.src_uri, output.content(content.portal))
             files.append(File.generated(config, output.src_uri, abs_src_path=str(path)))
         heap.freeze()  # the portfolio and MkDocs' files live until the build ends
@@ -239,7 +286,7 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
             )
         generated = [(g, files.get_file_from_path(uri).page) for uri, g in self.pages.items()]
         prune_when_grouped(config, self.pages.values())
-        return build_nav(
+        nav = build_nav(
             nav,
             portal,
             pages,
@@ -249,6 +296,49 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
             self.config.ownership_title,
             self.settings,
         )
+        if self.build is not None:
+            self._rebuild_touched(nav, files)
+        return nav
+
+    def _rebuild_touched(self, nav: Navigation, files: Files) -> None:
+        """Under `journeysite serve`, leave every page alone that this edit does not touch."""
+        assert self.build is not None and self.content is not None
+        build, last = self.build, self.last_build
+        build.navigation = incremental.navigation_key(nav, self._nav_title)
+        changed = set() if last is None else incremental.changed(last, build)
+        touched = None if last is None else incremental.touched(last, build, changed)
+        pages = files.documentation_pages()
+        self.page_order = [f.src_uri for f in pages]  # the search index's, as in a full build
+        if touched is not None:
+            touched |= {f.src_uri for f in pages if f.src_uri not in last.pages}
+            self.first = changed & touched & {f.src_uri for f in pages}
+            incremental.edited_first(files, self.first)
+        incremental.rebuild_only(pages, {f.src_uri for f in pages} if touched is None else touched)
+        for file in pages:
+            if touched is not None and file.src_uri not in touched and file.page is not None:
+                incremental.keep_page(file.page, last.pages[file.src_uri])
+                build.pages[file.src_uri] = last.pages[file.src_uri]
+                build.search[file.src_uri] = last.search.get(file.src_uri, "")
+        log.info(
+            "rebuilding %s",
+            "every page" if touched is None else f"{len(touched)} of {len(pages)} pages",
+        )
+
+    def _nav_title(self, uri: str) -> str | None:
+        """A page's title as the navigation shows it, when journeysite decides it."""
+        assert self.content is not None
+        if (generated := self.pages.get(uri)) is not None:
+            return generated.title
+        if (definition := self.content.portal.by_uri.get(uri)) is not None:
+            return definition.title
+        return "" if uri in self.content.files else None
+
+    def on_template_context(self, context: Any, *, template_name: str, config: Any) -> Any:
+        """sitemap.xml lists pages in the site's order, not the edited-first order of a rebuild."""
+        if self.build is not None and "pages" in context:
+            order = {uri: position for position, uri in enumerate(self.page_order)}
+            context["pages"] = sorted(context["pages"], key=lambda f: order.get(f.src_uri, -1))
+        return context
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: Any, files: Files) -> str:
         assert self.content is not None
@@ -279,6 +369,8 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         assert self.content is not None
         pages = (f.page for f in files.documentation_pages() if f.page is not None)
         date_pages(pages, self.content.portal)  # before MkDocs writes sitemap.xml
+        if self.serving:  # MkDocs makes the theme's environment anew for every rebuild
+            env.bytecode_cache = COMPILED
         heap.freeze()  # and now every page's Markdown, toc and navigation
         return env
 
@@ -325,6 +417,11 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
     @event_priority(100)  # before the search plugin reads page.content
     def _render_page(self, context: Any, *, page: Page, config: Any, nav: Navigation) -> Any:
         assert self.files is not None
+        if self.show_next:  # the edited pages are written: readers see them while the rest builds
+            self.show_next = False
+            self.preview.show_written()
+        if self.build is not None and self.search is not None:
+            self.search_start[page.file.src_uri] = len(self.search.search_index.entries)
         markdown_html = page.content or ""
         full = self.render_content(markdown_html, page, self.files)
         if full is not None:
@@ -336,6 +433,10 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
     def _restore_full_html(self, context: Any, *, page: Page, config: Any, nav: Navigation) -> Any:
         if (rendered := self.rendered.get(page.file.src_uri)) is not None:
             page.content = rendered[1]
+        if (start := self.search_start.pop(page.file.src_uri, None)) is not None:
+            assert self.build is not None and self.search is not None
+            entries = self.search.search_index.entries[start:]
+            self.build.search[page.file.src_uri] = entries_text(entries)
         return context
 
     on_page_context = CombinedEvent(_render_page, _restore_full_html)
@@ -344,7 +445,20 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         if (rendered := self.rendered.pop(page.file.src_uri, None)) is not None:
             page.content, _, remove_generated_headings = rendered
             remove_generated_headings()  # until the page is built again
+        if self.build is not None:
+            self.build.pages[page.file.src_uri] = incremental.remember_page(page)
+            self._show_when_edited_written(page.file.src_uri)
         return output
+
+    def _show_when_edited_written(self, uri: str) -> None:
+        """Once the last edited page is written (right after this event), show it."""
+        if uri in self.first:
+            self.first.discard(uri)
+            self.show_next = not self.first and self.preview is not None
+
+    def on_serve(self, server: Any, *, config: Any, builder: Callable[..., Any]) -> Any:
+        self.preview = server if hasattr(server, "show_written") else None
+        return server
 
 
 def _split_lead(html: str) -> tuple[str, str]:
@@ -363,6 +477,12 @@ def _abs_path(file: File, config: Any) -> str:
     return file.abs_src_path or os.path.join(config.docs_dir, file.src_path)
 
 
+@functools.lru_cache(maxsize=65536)  # a serve session asks again for every file on every rebuild
+def _shown(path: str, cwd: str) -> str:
+    """`display_path` of `path` from the working directory `cwd`."""
+    return display_path(Path(path))
+
+
 def _source(file: File) -> bytes | Path:
     """A file on disk is read by journeysite with a size bound; one made in memory is taken as is."""
     if file.generated_by is None and file.abs_src_path:
@@ -372,7 +492,7 @@ def _source(file: File) -> bytes | Path:
 
 def _site_file(file: File, config: Any) -> SiteFile:
     on_disk = file.abs_src_path if file.generated_by is None else None
-    shown = display_path(Path(on_disk)) if on_disk else file.src_uri
+    shown = _shown(on_disk, os.getcwd()) if on_disk else file.src_uri
     return SiteFile(file.src_uri, file.dest_uri, shown, on_disk)
 
 

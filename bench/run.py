@@ -4,11 +4,13 @@ For each N the same generated sources are built twice, each in a fresh Python pr
 (a) the journeysite portal (the demo's mkdocs.yml features, navigation.prune on) and (b) a plain
 mkdocs-material site without the plugin, every file an ordinary page in one flat nav list.
 Prints wall time (process start to exit), peak RSS, time per journey and the ratio plain/portal;
-`journeysite check` time; and the `mkdocs serve`-style rebuild after editing one journey.
+`journeysite check` time; the `mkdocs serve`-style rebuild after editing one journey; and edit to
+preview under `journeysite serve` (from saving a journey to its served page showing the edit).
 
     python3 bench/run.py                       # the full matrix (long: plain at 2000 is minutes)
     python3 bench/run.py --smoke               # N=100 both ways, check and rebuild at 100
     python3 bench/run.py --both 100 500 --portal 1000 --rebuild 1000
+    python3 bench/run.py --both 1000 --portal --check --rebuild --preview 1000   # issue 18's ratios
 
 Timings are printed, never asserted: this is a measurement, not a test.
 """
@@ -296,6 +298,13 @@ def main() -> None:
     parser.add_argument("--portal", type=int, nargs="*", default=[5000, 10000])
     parser.add_argument("--check", type=int, nargs="*", default=[5000])
     parser.add_argument("--rebuild", type=int, nargs="*", default=[1000])
+    parser.add_argument(
+        "--preview",
+        type=int,
+        nargs="*",
+        default=[1000],
+        help="edit to preview under `journeysite serve`, against the portal's full build",
+    )
     parser.add_argument("--smoke", action="store_true", help="N=100 only, as in CI")
     parser.add_argument("--out", type=Path, default=HERE / "out")
     parser.add_argument("--json", type=Path, help="also write the measurements here")
@@ -305,6 +314,7 @@ def main() -> None:
         return
     if args.smoke:
         args.both, args.portal, args.check, args.rebuild = [100], [], [100], [100]
+        args.preview = [100]
 
     print(f"bench: {machine()}")
     results: list[dict] = []
@@ -315,12 +325,14 @@ def main() -> None:
         results.append({**asdict(m), "per_journey_ms": m.per_journey_ms, "load": load})
         return m
 
-    sizes = sorted(set(args.both) | set(args.portal) | set(args.check) | set(args.rebuild))
+    sizes = sorted(
+        set(args.both) | set(args.portal) | set(args.check) | set(args.rebuild) | set(args.preview)
+    )
     per_journey: dict[int, float] = {}
     portal_time: dict[int, float] = {}
     for n in sizes:
         project = prepare(n, args.out)
-        if n in args.both or n in args.portal or n in args.check:
+        if n in args.both or n in args.portal or n in args.check or n in args.preview:
             portal = record(measure_build(project, n, "portal"))
             per_journey[n] = portal.per_journey_ms
             portal_time[n] = portal.seconds
@@ -328,7 +340,8 @@ def main() -> None:
             plain = record(measure_build(project, n, "plain"))
             print(
                 f"         N={n:<6} plain/portal = {plain.seconds / portal.seconds:.2f}x wall, "
-                f"{plain.cpu / portal.cpu:.2f}x CPU"
+                f"{plain.cpu / portal.cpu:.2f}x CPU; portal/plain = "
+                f"{portal.seconds / plain.seconds:.3f}x wall, {portal.cpu / plain.cpu:.3f}x CPU"
             )
         if n in args.check:
             check = record(measure_check(project, n))
@@ -336,6 +349,13 @@ def main() -> None:
             print(f"         N={n:<6} check = {share:.1f} % of the portal build")
         if n in args.rebuild:
             record(measure_rebuild(project, n))
+        if n in args.preview:
+            for edit in ("goal", "title"):
+                preview = record(measure_preview(project, n, edit))
+                print(
+                    f"         N={n:<6} edit to preview ({edit}) / portal build = "
+                    f"{100 * preview.seconds / portal_time[n]:.1f} %"
+                )
     if len(per_journey) > 1:
         low = min(per_journey)
         for n in sorted(per_journey)[1:]:

@@ -125,6 +125,8 @@ def measure_build(project: Path, n: int, which: str) -> Measure:
     size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
     index = (site / "search/search_index.json").stat().st_size
     note = f"site {size / 2**20:.0f} MB, search index {index / 2**20:.1f} MB"
+    if report.get("worker_mb"):  # the forked process that writes the last pages
+        note += f", page process peak {report['worker_mb']:.0f} MB"
     return Measure(which, n, seconds, report["cpu"], report["peak_mb"], note)
 
 
@@ -239,7 +241,8 @@ def child(args: list[str]) -> None:
         config.plugins.on_startup(command="build", dirty=False)
         build(config)
         config.plugins.on_shutdown()
-        print(json.dumps({"peak_mb": _peak_mb(), "cpu": _cpu()}))
+        worker_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        print(json.dumps({"peak_mb": _peak_mb(), "cpu": _cpu(), "worker_mb": worker_mb}))
         return
     # Like `mkdocs serve`: one plugin instance across builds, each build with a fresh config.
     config = load_config(target)

@@ -14,7 +14,7 @@ from typing import Any
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
@@ -29,7 +29,7 @@ from journeysite.content.paths import SiteFile, check_links, project_roots
 from journeysite.content.selection import loaded_pages
 from journeysite.content.tree import Content, load_content
 from journeysite.project import Project
-from journeysite.publish import incremental
+from journeysite.publish import incremental, page_workers
 from journeysite.publish.export_folder import ExportFolder, write_pieces
 from journeysite.publish.navigation import SectionIndexPage, build_nav, prune_when_grouped
 from journeysite.publish.pages import GeneratedPage, Settings, generated_files, generated_pages
@@ -93,6 +93,12 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         """Where this build's exports are written before MkDocs copies them into the site."""
         self.muted_search: Any = None
         """Material's search plugin while its own index write is skipped (journeysite.publish.search)."""
+        self.child: page_workers.Child | None = None
+        """The process writing this build's last pages, if any (journeysite.publish.page_workers)."""
+        self.child_pages: list[tuple[File, InclusionLevel]] = []
+        self.all_pages: list[File] = []
+        self.parent_last: File | None = None
+        self.nav: Navigation | None = None
         self.dirty_serve = False
         """`journeysite serve`: rebuild only the pages an edit touches (journeysite.publish.incremental)."""
         self.last_build: incremental.Build | None = None
@@ -165,6 +171,9 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
 
     @event_priority(100)  # first: instead of the search plugin's own write of its index
     def _write_search_index(self, *, config: Any) -> None:
+        if self.child is not None:  # its anchor checks follow the parent's, as in one process
+            page_workers.replay(self.child.wait().anchor_records)
+            self._end_child()
         if self.build is not None:
             self._finish_dirty_build(config)
             return
@@ -205,7 +214,15 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
             self.muted_search.config.enabled = True
             self.muted_search = None
 
+    def _end_child(self) -> None:
+        if self.child is not None and self.child.result is None:
+            self.child.stop()
+        for file, inclusion in self.child_pages:
+            file.inclusion = inclusion
+        self.child, self.child_pages, self.all_pages, self.parent_last = None, [], [], None
+
     def on_build_error(self, *, error: Exception) -> None:
+        self._end_child()
         self._unmute_search()
         self.last_build = self.build = None  # the next build of the serve session builds everything
         heap.thaw()
@@ -298,6 +315,7 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         )
         if self.build is not None:
             self._rebuild_touched(nav, files)
+        self.nav = nav
         return nav
 
     def _rebuild_touched(self, nav: Navigation, files: Files) -> None:
@@ -334,8 +352,11 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         return "" if uri in self.content.files else None
 
     def on_template_context(self, context: Any, *, template_name: str, config: Any) -> Any:
-        """sitemap.xml lists pages in the site's order, not the edited-first order of a rebuild."""
-        if self.build is not None and "pages" in context:
+        """sitemap.xml lists pages in the site's order, not the edited-first order of a rebuild,
+        and every page, also those a second process writes."""
+        if self.all_pages and "pages" in context:
+            context["pages"] = self.all_pages
+        elif self.build is not None and "pages" in context:
             order = {uri: position for position, uri in enumerate(self.page_order)}
             context["pages"] = sorted(context["pages"], key=lambda f: order.get(f.src_uri, -1))
         return context
@@ -365,7 +386,7 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         page.meta = meta
         return markdown
 
-    def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
+    def _prepare_env(self, env: Any, *, config: Any, files: Files) -> Any:
         assert self.content is not None
         pages = (f.page for f in files.documentation_pages() if f.page is not None)
         date_pages(pages, self.content.portal)  # before MkDocs writes sitemap.xml
@@ -373,6 +394,42 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
             env.bytecode_cache = COMPILED
         heap.freeze()  # and now every page's Markdown, toc and navigation
         return env
+
+    @event_priority(-100)  # last: the pages are shared once everything they need is ready
+    def _share_pages(self, env: Any, *, config: Any, files: Files) -> Any:
+        """A full build writes its last pages in a forked process (journeysite.publish.page_workers)."""
+        pages = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        processes = self.config.build_processes
+        if not self.stage_builds or not page_workers.usable(config, processes, len(pages)):
+            return env
+        start = page_workers.split(pages, set(self.pages))
+        if 0 < start < len(pages):
+            share = pages[start:]
+            self.child = page_workers.fork(
+                config, env, self.nav, files, pages, share, search_plugin(config)
+            )
+            self.child_pages = [(file, file.inclusion) for file in share]
+            self.all_pages, self.parent_last = pages, pages[start - 1]
+            log.info(f"writing {len(share)} of {len(pages)} pages in a second process")
+            for file in share:  # MkDocs lists the pages it writes right after this event
+                file.inclusion = InclusionLevel.DRAFT  # not written here; links to it still work
+        return env
+
+    on_env = CombinedEvent(_prepare_env, _share_pages)
+
+    def _take_child_pages(self, config: Any) -> None:
+        """After the parent's last page: the child's messages, pages and search entries."""
+        assert self.child is not None and self.files is not None
+        result = self.child.wait()
+        page_workers.replay(result.build_records)
+        for file, inclusion in self.child_pages:
+            file.inclusion = inclusion
+        if result.error is not None:
+            raise PluginError(
+                f"journeysite: writing pages in a second process failed:\n{result.error}"
+            )
+        if (search := search_plugin(config)) is not None:
+            search.search_index.entries.extend(result.search_entries)
 
     def render_content(self, html: str, page: Page, files: Files) -> str | None:
         """The page's full HTML around the writer's `html`, or None for pages that are not ours."""
@@ -445,6 +502,8 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         if (rendered := self.rendered.pop(page.file.src_uri, None)) is not None:
             page.content, _, remove_generated_headings = rendered
             remove_generated_headings()  # until the page is built again
+        if self.parent_last is not None and page.file is self.parent_last:
+            self._take_child_pages(config)
         if self.build is not None:
             self.build.pages[page.file.src_uri] = incremental.remember_page(page)
             self._show_when_edited_written(page.file.src_uri)

@@ -333,12 +333,14 @@ def main() -> None:
     )
     per_journey: dict[int, float] = {}
     portal_time: dict[int, float] = {}
+    portal_cpu: dict[int, float] = {}
     for n in sizes:
         project = prepare(n, args.out)
         if n in args.both or n in args.portal or n in args.check or n in args.preview:
             portal = record(measure_build(project, n, "portal"))
             per_journey[n] = portal.per_journey_ms
             portal_time[n] = portal.seconds
+            portal_cpu[n] = portal.cpu
         if n in args.both:
             plain = record(measure_build(project, n, "plain"))
             print(
@@ -357,7 +359,8 @@ def main() -> None:
                 preview = record(measure_preview(project, n, edit))
                 print(
                     f"         N={n:<6} edit to preview ({edit}) / portal build = "
-                    f"{100 * preview.seconds / portal_time[n]:.1f} %"
+                    f"{100 * preview.seconds / portal_time[n]:.1f} % wall, "
+                    f"{100 * preview.cpu / portal_cpu[n]:.1f} % CPU"
                 )
     if len(per_journey) > 1:
         low = min(per_journey)

@@ -236,3 +236,23 @@ def test_an_edit_in_a_body_rebuilds_only_the_pages_that_show_it(
     assert counts, last
     assert int(counts.group(1)) < int(counts.group(2))
     assert_same_as_fresh(portal, server)
+
+
+def test_a_generated_page_that_declares_nothing_depends_on_everything(portal: Project) -> None:
+    """Pages added by other parts of journeysite stay correct without knowing about serve."""
+    from journeysite.content.tree import load_directory
+    from journeysite.publish.dependencies import EVERYTHING, page_dependencies
+    from journeysite.publish.pages import GeneratedPage
+
+    loaded = load_directory(portal.content).portal
+    undeclared = GeneratedPage("new/index.md", "New", "new.html", lambda p, u: None, "top")
+    about_care = GeneratedPage(
+        "team.md", "Team", "t.html", lambda p, u: None, "top", about=(("stakeholder", "care"),)
+    )
+    shown = page_dependencies(loaded, [undeclared, about_care])
+    assert shown["new/index.md"] is EVERYTHING
+    assert ("journey", "onboarding") in shown["team.md"]  # care owns its touchpoints
+    assert ("journey", "moving") in shown["team.md"]
+    assert ("persona", "veteran") not in shown["team.md"]
+    assert shown["journeys/onboarding.md"] >= {("persona", "newcomer"), ("stakeholder", "care")}
+    assert ("journey", "moving") not in shown["journeys/onboarding.md"]

@@ -107,8 +107,8 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         self.first: set[str] = set()
         """The edited pages of a dirty serve build: shown as soon as they are written."""
         self.preview: Any = None
-        self.show_next = False
         """`journeysite serve`'s server (journeysite.publish.serve.PreviewServer), once serving."""
+        self.show_next = False
         self.search: Any = None
         """Material's search plugin of a dirty serve build, if on."""
         self.search_start: dict[str, int] = {}

@@ -127,6 +127,7 @@ def measure_build(project: Path, n: int, which: str) -> Measure:
     note = f"site {size / 2**20:.0f} MB, search index {index / 2**20:.1f} MB"
     if report.get("worker_mb"):  # the forked process that writes the last pages
         note += f", page process peak {report['worker_mb']:.0f} MB"
+        note += f" ({report.get('private', 0):.0f} MB of it its own)"
     return Measure(which, n, seconds, report["cpu"], report["peak_mb"], note)
 
 
@@ -242,7 +243,17 @@ def child(args: list[str]) -> None:
         build(config)
         config.plugins.on_shutdown()
         worker_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        print(json.dumps({"peak_mb": _peak_mb(), "cpu": _cpu(), "worker_mb": worker_mb}))
+        private_mb = getattr(config.plugins.get("journeysite"), "child_private_mb", 0.0)
+        print(
+            json.dumps(
+                {
+                    "peak_mb": _peak_mb(),
+                    "cpu": _cpu(),
+                    "worker_mb": worker_mb,
+                    "private": private_mb,
+                }
+            )
+        )
         return
     # Like `mkdocs serve`: one plugin instance across builds, each build with a fresh config.
     config = load_config(target)

@@ -98,6 +98,7 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         self.child_pages: list[tuple[File, InclusionLevel]] = []
         self.all_pages: list[File] = []
         self.parent_last: File | None = None
+        self.child_private_mb = 0.0
         self.nav: Navigation | None = None
         self.dirty_serve = False
         """`journeysite serve`: rebuild only the pages an edit touches (journeysite.publish.incremental)."""
@@ -421,6 +422,7 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         """After the parent's last page: the child's messages, pages and search entries."""
         assert self.child is not None and self.files is not None
         result = self.child.wait()
+        self.child_private_mb = result.private_mb  # read by bench/run.py
         page_workers.replay(result.build_records)
         for file, inclusion in self.child_pages:
             file.inclusion = inclusion

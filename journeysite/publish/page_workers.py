@@ -43,6 +43,8 @@ class ChildResult:
     anchor_records: list[logging.LogRecord] = field(default_factory=list)
     search_entries: list[dict[str, Any]] = field(default_factory=list)
     error: str | None = None
+    private_mb: float = 0.0
+    """Memory the child did not share with the parent when it ended (Linux; else 0)."""
 
 
 def usable(config: Any, processes: int, pages: int) -> bool:
@@ -152,7 +154,19 @@ def _write_share(
             file.page.validate_anchor_links(files=files, log_level=level)
     if search is not None:
         result.search_entries = search.search_index.entries[start:]
+    result.private_mb = _private_mb()
     return result
+
+
+def _private_mb() -> float:
+    """This process's private (unshared) memory in MiB, from /proc/self/smaps_rollup."""
+    try:
+        with open("/proc/self/smaps_rollup", encoding="ascii") as rollup:
+            fields = dict(line.split(":", 1) for line in rollup if ":" in line)
+    except OSError:
+        return 0.0
+    kb = sum(int(fields.get(key, "0 kB").split()[0]) for key in ("Private_Clean", "Private_Dirty"))
+    return kb / 1024
 
 
 class _captured:

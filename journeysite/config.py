@@ -85,7 +85,7 @@ class JourneysiteConfig(base.Config):
 
     build_processes = c.Choice((0, 1, 2), default=0)
     """Processes that write a build's pages (journeysite.publish.page_workers): 0 two on a machine
-    with two cores or more for 200 pages or more; 1 one; 2 two."""
+    with two cores or more for 200 to 8,000 pages; 1 one; 2 two."""
 
     portfolio_table_rows = PositiveInt(default=DEFAULT_TABLE_ROWS)
     """Rows listed by each table or list of the portfolio pages (reviews, maps without sources or

@@ -33,6 +33,10 @@ KNOWN_PLUGINS = ("journeysite.plugin", "material.plugins.search.plugin", "mkdocs
 PAGE_EVENTS = ("on_page_context", "on_post_page", "on_post_build", "on_build_error")
 MIN_PAGES = 200
 """Fewer pages than this are written in one process: forking would cost more than it saves."""
+MAX_PAGES = 8000
+"""More pages than this are written in one process unless asked: the child's own memory grows
+with the portal (521 MB beside the parent's 1,178 MB at 10,000 journeys, 14,000 pages), which
+would take the build past 1.5 GB (bench/README.md)."""
 GENERATED_WEIGHT = 8
 """How many journey pages a generated page (portfolio, indexes, team pages) costs, about."""
 
@@ -51,7 +55,7 @@ def usable(config: Any, processes: int, pages: int) -> bool:
     """Whether this build may share its pages: fork, two cores, enough pages, known plugins."""
     if processes == 1 or not hasattr(os, "fork"):
         return False
-    if processes == 0 and (pages < MIN_PAGES or (os.cpu_count() or 1) < 2):
+    if processes == 0 and not (MIN_PAGES <= pages <= MAX_PAGES and (os.cpu_count() or 1) >= 2):
         return False
     for plugin in config.plugins.values():
         module = type(plugin).__module__

@@ -4,11 +4,13 @@ For each N the same generated sources are built twice, each in a fresh Python pr
 (a) the journeysite portal (the demo's mkdocs.yml features, navigation.prune on) and (b) a plain
 mkdocs-material site without the plugin, every file an ordinary page in one flat nav list.
 Prints wall time (process start to exit), peak RSS, time per journey and the ratio plain/portal;
-`journeysite check` time; and the `mkdocs serve`-style rebuild after editing one journey.
+`journeysite check` time; the `mkdocs serve`-style rebuild after editing one journey; and edit to
+preview under `journeysite serve` (from saving a journey to its served page showing the edit).
 
     python3 bench/run.py                       # the full matrix (long: plain at 2000 is minutes)
     python3 bench/run.py --smoke               # N=100 both ways, check and rebuild at 100
     python3 bench/run.py --both 100 500 --portal 1000 --rebuild 1000
+    python3 bench/run.py --both 1000 --portal --check --rebuild --preview 1000   # issue 18's ratios
 
 Timings are printed, never asserted: this is a measurement, not a test.
 """
@@ -20,6 +22,7 @@ import json
 import os
 import platform
 import resource
+import signal
 import subprocess
 import sys
 import time
@@ -122,6 +125,9 @@ def measure_build(project: Path, n: int, which: str) -> Measure:
     size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
     index = (site / "search/search_index.json").stat().st_size
     note = f"site {size / 2**20:.0f} MB, search index {index / 2**20:.1f} MB"
+    if report.get("worker_mb"):  # the forked process that writes the last pages
+        note += f", page process peak {report['worker_mb']:.0f} MB"
+        note += f" ({report.get('private', 0):.0f} MB of it its own)"
     return Measure(which, n, seconds, report["cpu"], report["peak_mb"], note)
 
 
@@ -134,6 +140,75 @@ def measure_rebuild(project: Path, n: int) -> Measure:
     _, report = _child("rebuild", "portal.yml", cwd=project)
     note = f"first build {report['first']:.1f} s, {report['first_cpu']:.1f} s CPU"
     return Measure("rebuild", n, report["second"], report["second_cpu"], report["peak_mb"], note)
+
+
+def measure_preview(project: Path, n: int, edit: str = "goal") -> Measure:
+    """Edit to preview under `journeysite serve`: from saving a journey to its served page
+    showing the edit, polled over HTTP; the first build's time in the note.
+
+    `edit` is the journey's goal (its page and the pages that show it are rebuilt) or its title
+    (a title is in the navigation of every page: everything is rebuilt)."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        address = f"127.0.0.1:{sock.getsockname()[1]}"
+    command = [sys.executable, "-m", "journeysite.cli", "serve", "-f", "portal.yml"]
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [*command, "--dev-addr", address],
+        cwd=project,
+        env=_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    lines: list[str] = []
+    try:
+        for line in process.stdout:
+            lines.append(line)
+            if "Serving on" in line:
+                break
+        else:
+            sys.exit(f"bench: journeysite serve did not start:\n{''.join(lines[-40:])}")
+        first = time.perf_counter() - start
+        edited = project / "content/journeys/j00001.md"
+        original = edited.read_text(encoding="utf-8")
+        marker = f"Edited{n}{edit}"
+        key = f'{edit}: "'
+        url = f"http://{address}/journeys/j00001/"
+        try:
+            cpu_before = _process_cpu(process.pid)
+            start = time.perf_counter()
+            edited.write_text(original.replace(key, f"{key}{marker} ", 1), encoding="utf-8")
+            while marker not in _fetch(url):
+                time.sleep(0.01)
+            seconds = time.perf_counter() - start
+            cpu = _process_cpu(process.pid) - cpu_before
+        finally:
+            edited.write_text(original, encoding="utf-8")
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=60)
+    note = f"{edit} edited; first build and start {first:.1f} s"
+    return Measure(f"preview ({edit})", n, seconds, cpu, 0.0, note)
+
+
+def _fetch(url: str) -> str:
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, OSError):
+        return ""
+
+
+def _process_cpu(pid: int) -> float:
+    """CPU seconds (user + system) a running process has used, from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _peak_mb() -> float:
@@ -167,7 +242,18 @@ def child(args: list[str]) -> None:
         config.plugins.on_startup(command="build", dirty=False)
         build(config)
         config.plugins.on_shutdown()
-        print(json.dumps({"peak_mb": _peak_mb(), "cpu": _cpu()}))
+        worker_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        private_mb = getattr(config.plugins.get("journeysite"), "child_private_mb", 0.0)
+        print(
+            json.dumps(
+                {
+                    "peak_mb": _peak_mb(),
+                    "cpu": _cpu(),
+                    "worker_mb": worker_mb,
+                    "private": private_mb,
+                }
+            )
+        )
         return
     # Like `mkdocs serve`: one plugin instance across builds, each build with a fresh config.
     config = load_config(target)
@@ -226,6 +312,13 @@ def main() -> None:
     parser.add_argument("--portal", type=int, nargs="*", default=[5000, 10000])
     parser.add_argument("--check", type=int, nargs="*", default=[5000])
     parser.add_argument("--rebuild", type=int, nargs="*", default=[1000])
+    parser.add_argument(
+        "--preview",
+        type=int,
+        nargs="*",
+        default=[1000],
+        help="edit to preview under `journeysite serve`, against the portal's full build",
+    )
     parser.add_argument("--smoke", action="store_true", help="N=100 only, as in CI")
     parser.add_argument("--out", type=Path, default=HERE / "out")
     parser.add_argument("--json", type=Path, help="also write the measurements here")
@@ -235,6 +328,7 @@ def main() -> None:
         return
     if args.smoke:
         args.both, args.portal, args.check, args.rebuild = [100], [], [100], [100]
+        args.preview = [100]
 
     print(f"bench: {machine()}")
     results: list[dict] = []
@@ -245,20 +339,25 @@ def main() -> None:
         results.append({**asdict(m), "per_journey_ms": m.per_journey_ms, "load": load})
         return m
 
-    sizes = sorted(set(args.both) | set(args.portal) | set(args.check) | set(args.rebuild))
+    sizes = sorted(
+        set(args.both) | set(args.portal) | set(args.check) | set(args.rebuild) | set(args.preview)
+    )
     per_journey: dict[int, float] = {}
     portal_time: dict[int, float] = {}
+    portal_cpu: dict[int, float] = {}
     for n in sizes:
         project = prepare(n, args.out)
-        if n in args.both or n in args.portal or n in args.check:
+        if n in args.both or n in args.portal or n in args.check or n in args.preview:
             portal = record(measure_build(project, n, "portal"))
             per_journey[n] = portal.per_journey_ms
             portal_time[n] = portal.seconds
+            portal_cpu[n] = portal.cpu
         if n in args.both:
             plain = record(measure_build(project, n, "plain"))
             print(
                 f"         N={n:<6} plain/portal = {plain.seconds / portal.seconds:.2f}x wall, "
-                f"{plain.cpu / portal.cpu:.2f}x CPU"
+                f"{plain.cpu / portal.cpu:.2f}x CPU; portal/plain = "
+                f"{portal.seconds / plain.seconds:.3f}x wall, {portal.cpu / plain.cpu:.3f}x CPU"
             )
         if n in args.check:
             check = record(measure_check(project, n))
@@ -266,6 +365,14 @@ def main() -> None:
             print(f"         N={n:<6} check = {share:.1f} % of the portal build")
         if n in args.rebuild:
             record(measure_rebuild(project, n))
+        if n in args.preview:
+            for edit in ("goal", "title"):
+                preview = record(measure_preview(project, n, edit))
+                print(
+                    f"         N={n:<6} edit to preview ({edit}) / portal build = "
+                    f"{100 * preview.seconds / portal_time[n]:.1f} % wall, "
+                    f"{100 * preview.cpu / portal_cpu[n]:.1f} % CPU"
+                )
     if len(per_journey) > 1:
         low = min(per_journey)
         for n in sorted(per_journey)[1:]:

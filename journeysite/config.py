@@ -83,6 +83,10 @@ class JourneysiteConfig(base.Config):
     """With more touchpoints than this, the ownership matrix lists pages of whole journeys (by
     title) of at most this many touchpoints each, instead of one table of every touchpoint."""
 
+    build_processes = c.Choice((0, 1, 2), default=0)
+    """Processes that write a build's pages (journeysite.publish.page_workers): 0 two on a machine
+    with two cores or more for 200 to 8,000 pages; 1 one; 2 two."""
+
     portfolio_table_rows = PositiveInt(default=DEFAULT_TABLE_ROWS)
     """Rows listed by each table or list of the portfolio pages (reviews, maps without sources or
     not validated, KPIs, pain points, the touchpoints of a channel, the lowest emotion points,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import logging
 import os
@@ -13,7 +14,7 @@ from typing import Any
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
@@ -28,12 +29,19 @@ from journeysite.content.paths import SiteFile, check_links, project_roots
 from journeysite.content.selection import loaded_pages
 from journeysite.content.tree import Content, load_content
 from journeysite.project import Project
-from journeysite.publish.export_folder import ExportFolder
+from journeysite.publish import incremental, page_workers
+from journeysite.publish.export_folder import ExportFolder, write_pieces
 from journeysite.publish.navigation import SectionIndexPage, build_nav, prune_when_grouped
 from journeysite.publish.pages import GeneratedPage, Settings, generated_files, generated_pages
-from journeysite.publish.render import Renderer, theme_dir
+from journeysite.publish.render import COMPILED, Renderer, theme_dir
 from journeysite.publish.safeguards import safe_features
-from journeysite.publish.search import search_html, write_streamed
+from journeysite.publish.search import (
+    entries_text,
+    search_html,
+    search_plugin,
+    write_pages,
+    write_streamed,
+)
 from journeysite.publish.sitemap_dates import date_pages
 from journeysite.publish.staging import StagedSite
 from journeysite.publish.toc import extend_toc
@@ -96,10 +104,32 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         """Where this build's exports are written before MkDocs copies them into the site."""
         self.muted_search: Any = None
         """Material's search plugin while its own index write is skipped (journeysite.publish.search)."""
+        self.child: page_workers.Child | None = None
+        """The process writing this build's last pages, if any (journeysite.publish.page_workers)."""
+        self.child_pages: list[tuple[File, InclusionLevel]] = []
+        self.all_pages: list[File] = []
+        self.parent_last: File | None = None
+        self.child_private_mb = 0.0
+        self.nav: Navigation | None = None
+        self.dirty_serve = False
+        """`journeysite serve`: rebuild only the pages an edit touches (journeysite.publish.incremental)."""
+        self.last_build: incremental.Build | None = None
+        self.build: incremental.Build | None = None
+        self.page_order: list[str] = []
+        self.first: set[str] = set()
+        """The edited pages of a dirty serve build: shown as soon as they are written."""
+        self.preview: Any = None
+        """`journeysite serve`'s server (journeysite.publish.serve.PreviewServer), once serving."""
+        self.show_next = False
+        self.search: Any = None
+        """Material's search plugin of a dirty serve build, if on."""
+        self.search_start: dict[str, int] = {}
+        """Where each page's entries start in the search plugin's list (dirty serve only)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds.
         self.serving = command == "serve"
+        self.dirty_serve = self.serving and dirty
         # A dirty build keeps the old site's files on purpose: it cannot start from an empty folder.
         self.stage_builds = command in ("build", "gh-deploy") and not dirty
         memoise(self.serving)
@@ -153,7 +183,28 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
 
     @event_priority(100)  # first: instead of the search plugin's own write of its index
     def _write_search_index(self, *, config: Any) -> None:
+        if self.child is not None:  # its anchor checks follow the parent's, as in one process
+            page_workers.replay(self.child.wait().anchor_records)
+            self._end_child()
+        if self.build is not None:
+            self._finish_dirty_build(config)
+            return
         self.muted_search = write_streamed(config)
+
+    def _finish_dirty_build(self, config: Any) -> None:
+        """Exports, the search index from every page's entries, and deleted pages' files gone."""
+        assert self.build is not None and self.content is not None and self.files is not None
+        build, portal = self.build, self.content.portal
+        for output in generated_files(portal, self.settings):
+            write_pieces(os.path.join(config.site_dir, output.src_uri), output.content(portal))
+            build.outputs.add(output.src_uri)
+        build.outputs |= {f.dest_uri for f in self.files}
+        if self.search is not None:
+            write_pages(config, self.search, (build.search.get(uri, "") for uri in self.page_order))
+            self.muted_search = self.search
+        if self.last_build is not None:
+            incremental.remove_gone(config.site_dir, self.last_build, build)
+        self.last_build, self.build = build, None
 
     @event_priority(-100)  # last: after every other plugin wrote its files into the staged site
     def _commit(self, *, config: Any) -> None:
@@ -175,8 +226,17 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
             self.muted_search.config.enabled = True
             self.muted_search = None
 
+    def _end_child(self) -> None:
+        if self.child is not None and self.child.result is None:
+            self.child.stop()
+        for file, inclusion in self.child_pages:
+            file.inclusion = inclusion
+        self.child, self.child_pages, self.all_pages, self.parent_last = None, [], [], None
+
     def on_build_error(self, *, error: Exception) -> None:
+        self._end_child()
         self._unmute_search()
+        self.last_build = self.build = None  # the next build of the serve session builds everything
         heap.thaw()
         self.exports.clear()
         if self.staged is not None:
@@ -192,7 +252,7 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
             files.remove(file)  # never read, never published
         assert self.project is not None
         sources = [
-            (SourceFile(f.src_uri, display_path(Path(_abs_path(f, config)))), _source(f))
+            (SourceFile(f.src_uri, _shown(_abs_path(f, config), os.getcwd())), _source(f))
             for f in loaded_pages(files)
         ]
         unowned = "error" if self.project.require_owner else None
@@ -221,7 +281,12 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
                 files.append(File.generated(config, generated.src_uri, content=f"# {title}\n"))
                 self.made.add(generated.src_uri)
         self.exports.clear()
-        for output in generated_files(content.portal, self.settings):
+        if self.dirty_serve:
+            self.build = incremental.build_of(
+                content, self.pages.values(), incremental.config_stamp(config, self.settings)
+            )
+            self.search = search_plugin(config)
+        for output in [] if self.dirty_serve else generated_files(content.portal, self.settings):
             path = self.exports.write(output.src_uri, output.content(content.portal))
             files.append(File.generated(config, output.src_uri, abs_src_path=str(path)))
         heap.freeze()  # the portfolio and MkDocs' files live until the build ends
@@ -250,7 +315,7 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
             )
         generated = [(g, files.get_file_from_path(uri).page) for uri, g in self.pages.items()]
         prune_when_grouped(config, self.pages.values())
-        return build_nav(
+        nav = build_nav(
             nav,
             portal,
             pages,
@@ -260,6 +325,53 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
             self.config.ownership_title,
             self.settings,
         )
+        if self.build is not None:
+            self._rebuild_touched(nav, files)
+        self.nav = nav
+        return nav
+
+    def _rebuild_touched(self, nav: Navigation, files: Files) -> None:
+        """Under `journeysite serve`, leave every page alone that this edit does not touch."""
+        assert self.build is not None and self.content is not None
+        build, last = self.build, self.last_build
+        build.navigation = incremental.navigation_key(nav, self._nav_title)
+        changed = set() if last is None else incremental.changed(last, build)
+        touched = None if last is None else incremental.touched(last, build, changed)
+        pages = files.documentation_pages()
+        self.page_order = [f.src_uri for f in pages]  # the search index's, as in a full build
+        if touched is not None:
+            touched |= {f.src_uri for f in pages if f.src_uri not in last.pages}
+            self.first = changed & touched & {f.src_uri for f in pages}
+            incremental.edited_first(files, self.first)
+        incremental.rebuild_only(pages, {f.src_uri for f in pages} if touched is None else touched)
+        for file in pages:
+            if touched is not None and file.src_uri not in touched and file.page is not None:
+                incremental.keep_page(file.page, last.pages[file.src_uri])
+                build.pages[file.src_uri] = last.pages[file.src_uri]
+                build.search[file.src_uri] = last.search.get(file.src_uri, "")
+        log.info(
+            "rebuilding %s",
+            "every page" if touched is None else f"{len(touched)} of {len(pages)} pages",
+        )
+
+    def _nav_title(self, uri: str) -> str | None:
+        """A page's title as the navigation shows it, when journeysite decides it."""
+        assert self.content is not None
+        if (generated := self.pages.get(uri)) is not None:
+            return generated.title
+        if (definition := self.content.portal.by_uri.get(uri)) is not None:
+            return definition.title
+        return "" if uri in self.content.files else None
+
+    def on_template_context(self, context: Any, *, template_name: str, config: Any) -> Any:
+        """sitemap.xml lists pages in the site's order, not the edited-first order of a rebuild,
+        and every page, also those a second process writes."""
+        if self.all_pages and "pages" in context:
+            context["pages"] = self.all_pages
+        elif self.build is not None and "pages" in context:
+            order = {uri: position for position, uri in enumerate(self.page_order)}
+            context["pages"] = sorted(context["pages"], key=lambda f: order.get(f.src_uri, -1))
+        return context
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: Any, files: Files) -> str:
         assert self.content is not None
@@ -289,12 +401,51 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         page.meta = meta
         return markdown
 
-    def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
+    def _prepare_env(self, env: Any, *, config: Any, files: Files) -> Any:
         assert self.content is not None
         pages = (f.page for f in files.documentation_pages() if f.page is not None)
         date_pages(pages, self.content.portal)  # before MkDocs writes sitemap.xml
+        if self.serving:  # MkDocs makes the theme's environment anew for every rebuild
+            env.bytecode_cache = COMPILED
         heap.freeze()  # and now every page's Markdown, toc and navigation
         return env
+
+    @event_priority(-100)  # last: the pages are shared once everything they need is ready
+    def _share_pages(self, env: Any, *, config: Any, files: Files) -> Any:
+        """A full build writes its last pages in a forked process (journeysite.publish.page_workers)."""
+        pages = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        processes = self.config.build_processes
+        if not self.stage_builds or not page_workers.usable(config, processes, len(pages)):
+            return env
+        start = page_workers.split(pages, set(self.pages))
+        if 0 < start < len(pages):
+            share = pages[start:]
+            self.child = page_workers.fork(
+                config, env, self.nav, files, pages, share, search_plugin(config)
+            )
+            self.child_pages = [(file, file.inclusion) for file in share]
+            self.all_pages, self.parent_last = pages, pages[start - 1]
+            log.info(f"writing {len(share)} of {len(pages)} pages in a second process")
+            for file in share:  # MkDocs lists the pages it writes right after this event
+                file.inclusion = InclusionLevel.DRAFT  # not written here; links to it still work
+        return env
+
+    on_env = CombinedEvent(_prepare_env, _share_pages)
+
+    def _take_child_pages(self, config: Any) -> None:
+        """After the parent's last page: the child's messages, pages and search entries."""
+        assert self.child is not None and self.files is not None
+        result = self.child.wait()
+        self.child_private_mb = result.private_mb  # read by bench/run.py
+        page_workers.replay(result.build_records)
+        for file, inclusion in self.child_pages:
+            file.inclusion = inclusion
+        if result.error is not None:
+            raise PluginError(
+                f"journeysite: writing pages in a second process failed:\n{result.error}"
+            )
+        if (search := search_plugin(config)) is not None:
+            search.search_index.entries.extend(result.search_entries)
 
     def render_content(self, html: str, page: Page, files: Files) -> str | None:
         """The page's full HTML around the writer's `html`, or None for pages that are not ours."""
@@ -344,6 +495,11 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
     @event_priority(100)  # before the search plugin reads page.content
     def _render_page(self, context: Any, *, page: Page, config: Any, nav: Navigation) -> Any:
         assert self.files is not None
+        if self.show_next:  # the edited pages are written: readers see them while the rest builds
+            self.show_next = False
+            self.preview.show_written()
+        if self.build is not None and self.search is not None:
+            self.search_start[page.file.src_uri] = len(self.search.search_index.entries)
         markdown_html = page.content or ""
         full = self.render_content(markdown_html, page, self.files)
         if full is not None:
@@ -355,6 +511,10 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
     def _restore_full_html(self, context: Any, *, page: Page, config: Any, nav: Navigation) -> Any:
         if (rendered := self.rendered.get(page.file.src_uri)) is not None:
             page.content = rendered[1]
+        if (start := self.search_start.pop(page.file.src_uri, None)) is not None:
+            assert self.build is not None and self.search is not None
+            entries = self.search.search_index.entries[start:]
+            self.build.search[page.file.src_uri] = entries_text(entries)
         return context
 
     on_page_context = CombinedEvent(_render_page, _restore_full_html)
@@ -363,7 +523,22 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         if (rendered := self.rendered.pop(page.file.src_uri, None)) is not None:
             page.content, _, remove_generated_headings = rendered
             remove_generated_headings()  # until the page is built again
+        if self.parent_last is not None and page.file is self.parent_last:
+            self._take_child_pages(config)
+        if self.build is not None:
+            self.build.pages[page.file.src_uri] = incremental.remember_page(page)
+            self._show_when_edited_written(page.file.src_uri)
         return output
+
+    def _show_when_edited_written(self, uri: str) -> None:
+        """Once the last edited page is written (right after this event), show it."""
+        if uri in self.first:
+            self.first.discard(uri)
+            self.show_next = not self.first and self.preview is not None
+
+    def on_serve(self, server: Any, *, config: Any, builder: Callable[..., Any]) -> Any:
+        self.preview = server if hasattr(server, "show_written") else None
+        return server
 
 
 def _split_lead(html: str) -> tuple[str, str]:
@@ -382,6 +557,12 @@ def _abs_path(file: File, config: Any) -> str:
     return file.abs_src_path or os.path.join(config.docs_dir, file.src_path)
 
 
+@functools.lru_cache(maxsize=65536)  # a serve session asks again for every file on every rebuild
+def _shown(path: str, cwd: str) -> str:
+    """`display_path` of `path` from the working directory `cwd`."""
+    return display_path(Path(path))
+
+
 def _source(file: File) -> bytes | Path:
     """A file on disk is read by journeysite with a size bound; one made in memory is taken as is."""
     if file.generated_by is None and file.abs_src_path:
@@ -391,7 +572,7 @@ def _source(file: File) -> bytes | Path:
 
 def _site_file(file: File, config: Any) -> SiteFile:
     on_disk = file.abs_src_path if file.generated_by is None else None
-    shown = display_path(Path(on_disk)) if on_disk else file.src_uri
+    shown = _shown(on_disk, os.getcwd()) if on_disk else file.src_uri
     return SiteFile(file.src_uri, file.dest_uri, shown, on_disk)
 
 

@@ -1,5 +1,6 @@
 """Local HTTP servers for tests: a built site served on the loopback address with Debian's
-Chromium to look at it (browser tests), and `mkdocs serve` run as a writer runs it.
+Chromium to look at it (browser tests), and `mkdocs serve` or `journeysite serve` run as a writer
+runs them.
 
 Material's instant navigation fetches pages, so sites are served over HTTP rather than file://.
 """
@@ -28,7 +29,14 @@ from bs4 import BeautifulSoup
 from tests.browser.harness import CHROMIUM, CHROMIUM_ARGS, serve
 from tests.conftest import REPO, Project
 
-__all__ = ["MkDocsServer", "chromium", "mkdocs_serve", "serve", "watch_errors"]
+__all__ = [
+    "MkDocsServer",
+    "chromium",
+    "journeysite_serve",
+    "mkdocs_serve",
+    "serve",
+    "watch_errors",
+]
 
 WAIT = 120.0
 """Seconds a test waits for the server at most: a bound on polling, never an expectation."""
@@ -105,6 +113,11 @@ class MkDocsServer:
         status, html = self.get(path)
         return BeautifulSoup(html, "html.parser") if status == 200 else None
 
+    def settled(self) -> bool:
+        """Whether every rebuild the server has started has ended (it logs both)."""
+        log = self.log()
+        return log.count("Documentation built in") == log.count("Detected file changes") + 1
+
     def wait_for(self, what: str, ready: Callable[[], bool]) -> None:
         """Poll until `ready()` holds; fail with the server's output if it exits or WAIT passes."""
         deadline = time.monotonic() + WAIT
@@ -123,13 +136,20 @@ def _unused_port() -> int:
         return sock.getsockname()[1]
 
 
-def _start(project: Project, args: tuple[str, ...]) -> MkDocsServer | None:
-    """`mkdocs serve` on a port it has bound itself (None: another process took the port first).
+MKDOCS_SERVE = (sys.executable, "-m", "mkdocs", "serve")
+JOURNEYSITE_SERVE = (sys.executable, "-m", "journeysite.cli", "serve")
+
+
+def _start(
+    project: Project, command: tuple[str, ...], args: tuple[str, ...]
+) -> MkDocsServer | None:
+    """The serve command on a port it has bound itself (None: another process took the port
+    first).
 
     It reports "Serving on" only once bound, so nothing asks the port before it is ours."""
     address = f"127.0.0.1:{_unused_port()}"
     process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", address, *args],
+        [*command, "--dev-addr", address, *args],
         cwd=project.root,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO)},
         stdout=subprocess.PIPE,
@@ -162,10 +182,12 @@ def _stop(server: MkDocsServer) -> None:
 
 
 @contextmanager
-def mkdocs_serve(project: Project, *args: str) -> Iterator[MkDocsServer]:
-    """`mkdocs serve` in `project`, once it has built the site and answers on its address."""
+def mkdocs_serve(
+    project: Project, *args: str, command: tuple[str, ...] = MKDOCS_SERVE
+) -> Iterator[MkDocsServer]:
+    """`mkdocs serve` (or `command`) in `project`, once it has built the site and answers."""
     for _ in range(PORT_TRIES):
-        server = _start(project, args)
+        server = _start(project, command, args)
         if server:
             break
     else:
@@ -174,3 +196,8 @@ def mkdocs_serve(project: Project, *args: str) -> Iterator[MkDocsServer]:
         yield server
     finally:
         _stop(server)
+
+
+def journeysite_serve(project: Project, *args: str) -> Any:
+    """`journeysite serve` in `project`, once it has built the site and answers."""
+    return mkdocs_serve(project, *args, command=JOURNEYSITE_SERVE)

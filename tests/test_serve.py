@@ -8,12 +8,14 @@ from collections.abc import Iterator
 import pytest
 
 from tests.conftest import Project
-from tests.site_server import MkDocsServer, mkdocs_serve
+from tests.site_server import JOURNEYSITE_SERVE, MKDOCS_SERVE, MkDocsServer, mkdocs_serve
 
 
-@pytest.fixture
-def server(minimal: Project) -> Iterator[MkDocsServer]:
-    with mkdocs_serve(minimal) as running:
+@pytest.fixture(params=[MKDOCS_SERVE, JOURNEYSITE_SERVE], ids=["mkdocs", "journeysite"])
+def server(minimal: Project, request: pytest.FixtureRequest) -> Iterator[MkDocsServer]:
+    """Both serve commands: `mkdocs serve` rebuilds everything, `journeysite serve` only the
+    pages an edit touches; a broken file must behave the same under both."""
+    with mkdocs_serve(minimal, command=request.param) as running:
         yield running
 
 

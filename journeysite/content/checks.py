@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from journeysite.content.cache import by_identity
 from journeysite.content.diagnostics import Code, Diagnostic, SeverityLevel, did_you_mean
 from journeysite.content.frontmatter import dotted
 from journeysite.content.load import Definition
@@ -84,6 +85,7 @@ def build_portal(
     return portal, diagnostics
 
 
+@by_identity()  # while serving, an unchanged file keeps its outline and its problems
 def outline(definition: Definition) -> Outline:
     """The id and the references of a definition, each with the line it is written on."""
     found: list[Found] = []
@@ -302,6 +304,11 @@ def _resolve_inside(
 
 def file_problems(definition: Definition, unowned: SeverityLevel | None = None) -> list[Diagnostic]:
     """The rules inside one file: touchpoint ids, evidence, a baseline's map, owners required."""
+    return list(_file_problems(definition, unowned))
+
+
+@by_identity()
+def _file_problems(definition: Definition, unowned: SeverityLevel | None) -> list[Diagnostic]:
     if definition.type == "stakeholder":
         return _check_stakeholder(definition)
     if definition.type == "framework":

@@ -8,6 +8,7 @@ build, and removed with the process.
 from __future__ import annotations
 
 import atexit
+import os
 import shutil
 import tempfile
 from collections.abc import Iterable
@@ -24,9 +25,7 @@ class ExportFolder:
             self._root = Path(tempfile.mkdtemp(prefix="journeysite-exports-"))
             atexit.register(shutil.rmtree, self._root, ignore_errors=True)
         path = self._root / src_uri
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "w", encoding="utf-8", newline="") as out:
-            out.writelines(chunks)
+        write_pieces(str(path), chunks)
         return path
 
     def clear(self) -> None:
@@ -37,3 +36,10 @@ class ExportFolder:
                     shutil.rmtree(entry)
                 else:
                     entry.unlink()
+
+
+def write_pieces(path: str, chunks: Iterable[str]) -> None:
+    """Write `chunks` as UTF-8 to `path`, making its folder."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="") as out:
+        out.writelines(chunks)

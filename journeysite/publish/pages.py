@@ -79,6 +79,10 @@ class GeneratedPage:
     nav_part: str = ""
     """Pages that share a value are listed together in their own subsection of `section`
     (journeysite.publish.navigation): the pages of a large portfolio's ownership matrix."""
+    about: tuple[tuple[str, str], ...] | None = None
+    """The (type, id) of each definition this page is about: it shows what their own pages show
+    (journeysite.publish.dependencies). None: the page shows the whole portal, and
+    `journeysite serve` rebuilds it after every edit."""
 
 
 @dataclass(frozen=True)
@@ -227,6 +231,7 @@ def _stakeholder_and_ownership_pages(portal: Portal, settings: Settings) -> list
                 ),
                 section="ownership",
                 nav_part="matrix",
+                about=tuple(("journey", journey) for journey in part.journeys),
             )
         )
     for ident in involved_stakeholders(portal):
@@ -239,6 +244,7 @@ def _stakeholder_and_ownership_pages(portal: Portal, settings: Settings) -> list
                     ident, p, url_for, as_of=settings.build_date.day
                 ),
                 section="ownership",
+                about=(("stakeholder", ident),),
             )
         )
     return pages

@@ -38,7 +38,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 _GENERATED_HEADING = re.compile(r'<h[2-6] id="(?:jm|tp)-')
@@ -154,3 +154,37 @@ def write_streamed(config: Any) -> Any | None:
         out.writelines(index_chunks(plugin.search_index))
     plugin.config.enabled = False
     return plugin
+
+
+def search_plugin(config: Any) -> Any | None:
+    """Material's search plugin of this build when it is on, else None."""
+    try:
+        from material.plugins.search.plugin import SearchPlugin
+    except ImportError:  # pragma: no cover - Material is a dependency
+        return None
+    for plugin in config.plugins.values():
+        if isinstance(plugin, SearchPlugin) and plugin.config.enabled:
+            return plugin if hasattr(plugin, "search_index") else None
+    return None
+
+
+def entries_text(entries: list[dict[str, Any]]) -> str:
+    """Some entries of the index as its JSON writes them, without the brackets around them."""
+    return ",".join(json.dumps(e, separators=_SEPARATORS, default=str) for e in entries)
+
+
+def write_pages(config: Any, plugin: Any, texts: Iterable[str]) -> None:
+    """Write the index from each page's `entries_text`, in page order, and skip the plugin's write.
+
+    Under `journeysite serve` only the rebuilt pages reach the search plugin; the other pages'
+    entries are the ones their last build gave. Set `plugin.config.enabled` back afterwards.
+    """
+    settings = {key: plugin.search_index.config[key] for key in _CONFIG_KEYS}
+    head = json.dumps(settings, separators=_SEPARATORS, default=str)
+    path = os.path.join(config.site_dir, "search", "search_index.json")
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="") as out:
+        out.write(f'{{"config":{head},"docs":[')
+        out.write(",".join(text for text in texts if text))
+        out.write("]}")
+    plugin.config.enabled = False

@@ -256,3 +256,79 @@ def test_a_generated_page_that_declares_nothing_depends_on_everything(portal: Pr
     assert ("persona", "veteran") not in shown["team.md"]
     assert shown["journeys/onboarding.md"] >= {("persona", "newcomer"), ("stakeholder", "care")}
     assert ("journey", "moving") not in shown["journeys/onboarding.md"]
+
+
+OPPORTUNITY = """
+---
+type: opportunity
+title: Explain the first bill
+status: validated
+owner: care
+impact: 4
+effort: 2
+moments:
+  - {journey: onboarding, stage: First bill}
+---
+"""
+
+SOLUTION = """
+---
+type: solution
+title: Annotated first bill
+opportunities: [explain-bill]
+status: planned
+owner: billing
+---
+"""
+
+
+def test_a_solution_s_new_status_reaches_the_maps_its_opportunities_sit_on(
+    portal: Project,
+) -> None:
+    """A journey map shows the solutions of the opportunities at its stages: two steps away."""
+    portal.write("opportunities/explain-bill.md", OPPORTUNITY)
+    portal.write("solutions/annotated-bill.md", SOLUTION)
+    with journeysite_serve(portal) as server:
+        assert "Annotated first bill" in html(server, "journeys/onboarding/")
+        save(portal, "solutions/annotated-bill.md", SOLUTION.lstrip().replace("planned", "shipped"))
+
+        rebuilt(
+            server,
+            "the shipped solution",
+            lambda: (
+                "shipped" in html(server, "solutions/annotated-bill/").lower()
+                and "planned" not in html(server, "solutions/annotated-bill/").lower()
+            ),
+        )
+        assert "jm-status--shipped" in html(server, "journeys/onboarding/")
+        assert_same_as_fresh(portal, server)
+
+
+FRAMEWORK = """---
+type: framework
+title: Customer lifecycle
+phases:
+  - {id: join, name: Join}
+  - {id: pay, name: Pay}
+---
+"""
+
+
+def test_renaming_a_phase_reaches_every_page_that_names_it(portal: Project) -> None:
+    """Stages name phases by id; their pages show the framework's name for it."""
+    portal.write("frameworks/lifecycle.md", FRAMEWORK)
+    journey = (portal.content / "journeys/onboarding.md").read_text(encoding="utf-8")
+    portal.write(
+        "journeys/onboarding.md",
+        journey.replace("  - name: First bill\n", "  - name: First bill\n    phase: pay\n"),
+    )
+    with journeysite_serve(portal) as server:
+        save(portal, "frameworks/lifecycle.md", FRAMEWORK.replace("name: Pay", "name: Settle up"))
+
+        rebuilt(
+            server,
+            "the renamed phase",
+            lambda: "Settle up" in html(server, "lifecycle/"),
+        )
+        assert "Settle up" in html(server, "journeys/onboarding/")
+        assert_same_as_fresh(portal, server)

@@ -5,7 +5,11 @@ A definition is known by its key, (type, id). Its own page shows it, the definit
 persona's journeys, a stakeholder's touchpoints, a baseline's future maps): one step both ways.
 A generated page that declares the definitions it is about (`GeneratedPage.about`: a team's
 ownership page, a page of the ownership matrix) shows what their own pages show; any other generated page
-shows the whole portal. Titles reach further (navigation, previous/next links on every page):
+shows the whole portal. A solution reaches one step further: it is shown on the maps of its
+opportunities' moments (a journey page lists, at each stage, the opportunities there and their
+solutions). The framework's phases are shown wherever stages are grouped (journey, persona,
+heatmap, lifecycle and opportunity pages): journeysite.publish.incremental rebuilds every page
+when the framework changes. Titles reach further (navigation, previous/next links on every page):
 journeysite.publish.incremental rebuilds everything when a title or the navigation changes.
 """
 
@@ -37,13 +41,24 @@ def named(definition: Definition) -> frozenset[Key]:
     return frozenset((ref.target, ref.value) for ref in outline(definition).references)
 
 
+def shown_with(portal: Portal, definition: Definition) -> set[Key]:
+    """The keys of what `definition`'s data appears beside: those it names and, for a solution,
+    what its opportunities name (their journeys)."""
+    keys = set(named(definition))
+    if definition.type == "solution":
+        for kind, ident in list(keys):
+            if kind == "opportunity" and (opportunity := portal.opportunities.get(ident)):
+                keys |= named(opportunity)
+    return keys
+
+
 def neighbours(portal: Portal) -> dict[Key, set[Key]]:
-    """Each definition's key with its own, those it names and those that name it."""
+    """Each definition's key with its own, those it shows beside and those shown beside it."""
     linked: dict[Key, set[Key]] = defaultdict(set)
     for definition in portal.all():
         key = key_of(definition)
         linked[key].add(key)
-        for target in named(definition):
+        for target in shown_with(portal, definition):
             linked[key].add(target)
             linked[target].add(key)
     return dict(linked)

@@ -8,7 +8,8 @@ Here the plugin decides instead, from what changed since the last build of this 
   LoadCache hands back the same object for unchanged bytes): their pages, and every page that
   shows one of their definitions, before or after the edit (journeysite.publish.dependencies);
 - pages whose problems changed (a reference that now dangles, a duplicate id);
-- every page when the navigation (its structure or any title in it: every page shows the
+- every page when the framework changes (its phases are shown wherever stages are grouped), or
+  when the navigation (its structure or any title in it: every page shows the
   navigation and its neighbours' titles), mkdocs.yml or a writer's own page changed.
 
 Pages left alone keep their output from the last build; MkDocs still builds their `Page` objects
@@ -80,6 +81,8 @@ def touched(last: Build, now: Build, changed: set[str]) -> set[str] | None:
                 return None  # a writer's own page: its title and links are not known here
             if loaded is not None and loaded.definition is not None:
                 keys.add(key_of(loaded.definition))
+    if any(kind == "framework" for kind, _ in keys):
+        return None  # phase names and order: journey, persona, heatmap and lifecycle pages
     pages = set(changed)
     for build in (last, now):
         for uri, shown in build.dependencies.items():

@@ -33,7 +33,7 @@ from journeysite.views.common import (
 )
 from journeysite.views.evidence import Coverage, coverage
 from journeysite.views.lane import EmotionLane, emotion_lane
-from journeysite.views.management import WorkItem, work_at_stage
+from journeysite.views.management import WorkItem, phase_link, work_at_stage
 from journeysite.views.markup import inline
 from journeysite.views.stages import stage_mood as stage_mood  # its home is views.stages
 
@@ -77,6 +77,8 @@ class StageView:
     touchpoints: list[TouchpointView]
     work: tuple[WorkItem, ...] = ()
     """Opportunities linked to the stage or its touchpoints, each followed by its solutions."""
+    phase: Link | None = None
+    """The lifecycle phase the stage sits in, linked to it on the lifecycle page."""
 
 
 @dataclass(frozen=True)
@@ -181,6 +183,7 @@ def _stage(
         opportunities=notes(stage.opportunities),
         touchpoints=[_touchpoint(tp, portal, url_for) for tp in stage.touchpoints],
         work=work,
+        phase=phase_link(portal, stage, url_for),
     )
 
 

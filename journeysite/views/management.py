@@ -31,6 +31,7 @@ from journeysite.format.vocabulary import (
 )
 from journeysite.views.common import Link, UrlFor
 from journeysite.views.portfolio import pain_points_of
+from journeysite.views.uris import LIFECYCLE_URI
 
 QUADRANT_ORDER = list(PRIORITY_QUADRANTS.values())
 NO_PHASE = "No phase"
@@ -215,6 +216,18 @@ def phases(portal: Portal) -> list[tuple[str, str]]:
     if framework is None:
         return []
     return [(p.id, p.name) for p in framework_model(framework).phases]
+
+
+def _phase_names(portal: Portal) -> dict[str, str]:
+    return dict(phases(portal))
+
+
+def phase_link(portal: Portal, stage: Stage, url_for: UrlFor) -> Link | None:
+    """The stage's phase by name, linked to its section of the lifecycle page; None without one."""
+    name = portal.derived(_phase_names).get(stage.phase or "")
+    if name is None:
+        return None
+    return Link(name, f"{url_for(LIFECYCLE_URI)}#phase-{stage.phase}")
 
 
 def phase_key(stage: Stage, known: dict[str, str]) -> str:

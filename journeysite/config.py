@@ -83,6 +83,11 @@ class JourneysiteConfig(base.Config):
     """With more touchpoints than this, the ownership matrix lists pages of whole journeys (by
     title) of at most this many touchpoints each, instead of one table of every touchpoint."""
 
+    labels = c.DictOfItems(c.Type(str), default={})
+    """The portal's own words for single terms of the generated text, after translation: a word
+    or phrase as it reads in the site's language → its replacement (`persona: customer`), whole
+    words only; a lower-case term also renames its capitalised form (journeysite/publish/locales.py)."""
+
     portfolio_table_rows = PositiveInt(default=DEFAULT_TABLE_ROWS)
     """Rows listed by each table or list of the portfolio pages (reviews, maps without sources or
     not validated, KPIs, pain points, the touchpoints of a channel, the lowest emotion points,

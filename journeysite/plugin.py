@@ -27,8 +27,10 @@ from journeysite.content.load import SourceFile, display_path
 from journeysite.content.paths import SiteFile, check_links, project_roots
 from journeysite.content.selection import loaded_pages
 from journeysite.content.tree import Content, load_content
+from journeysite.format import i18n
 from journeysite.project import Project
 from journeysite.publish.export_folder import ExportFolder
+from journeysite.publish.locales import translator_for
 from journeysite.publish.navigation import SectionIndexPage, build_nav, prune_when_grouped
 from journeysite.publish.pages import GeneratedPage, Settings, generated_files, generated_pages
 from journeysite.publish.render import Renderer, theme_dir
@@ -85,6 +87,8 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         """Where this build's exports are written before MkDocs copies them into the site."""
         self.muted_search: Any = None
         """Material's search plugin while its own index write is skipped (journeysite.publish.search)."""
+        self.untranslated: set[str] = set()
+        """Languages already reported as having no catalog (one INFO line each, not one a build)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds.
@@ -108,6 +112,7 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         present = {str(script) for script in config.extra_javascript}
         config.extra_javascript.extend(s for s in SCRIPTS if s not in present)
         self.renderer = Renderer(list(config.theme.dirs))
+        self._activate_language(config)
         self.project = Project.of_build(config, self.config)
         try:
             build_date = resolve_build_date(self.config.build_date, os.environ)
@@ -125,6 +130,15 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         )
         self._stage(config)
         return config
+
+    def _activate_language(self, config: Any) -> None:
+        """Generated text in the theme's language (mkdocs-static-i18n sets it for each language)."""
+        language = str(config.theme.get("language") or config.theme.get("locale") or "en")
+        translator, locale, found = translator_for(language, self.config.labels)
+        i18n.activate(translator, locale)
+        if found is None and language not in self.untranslated:
+            self.untranslated.add(language)
+            log.info(f"no catalog for language {language!r}: generated text is in English")
 
     def _stage(self, config: Any) -> None:
         """Build into a folder beside site_dir; on_post_build swaps it in (journeysite/publish/staging.py)."""

@@ -7,6 +7,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
 from journeysite.build_date import BuildDateOption
+from journeysite.format.i18n import N_
 from journeysite.format.limits import DEFAULT_LIMITS, Limits
 
 GROUP_MODES: tuple[str, ...] = ("auto", "always", "never")
@@ -54,8 +55,8 @@ class JourneysiteConfig(base.Config):
     journeys_index = c.Type(str, default="journeys/index.md")
     """Where the generated index of all journeys is published."""
 
-    nav_title = c.Type(str, default="Journeys")
-    stakeholders_title = c.Type(str, default="Stakeholders")
+    nav_title = c.Type(str, default=N_("Journeys"))
+    stakeholders_title = c.Type(str, default=N_("Stakeholders"))
 
     offline = c.Type(bool, default=True)
     """Turn off Material's Google Fonts so the site makes no request to another host."""
@@ -65,9 +66,9 @@ class JourneysiteConfig(base.Config):
     build_date = c.Optional(BuildDateOption())
     """The reference day (YYYY-MM-DD) for review-due figures; else SOURCE_DATE_EPOCH, else today."""
 
-    portfolio_title = c.Type(str, default="Portfolio")
+    portfolio_title = c.Type(str, default=N_("Portfolio"))
 
-    ownership_title = c.Type(str, default="Ownership")
+    ownership_title = c.Type(str, default=N_("Ownership"))
     """Navigation title of the ownership matrix and the per-owner pages."""
 
     require_owner = c.Type(bool, default=False)

@@ -120,9 +120,9 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
             raise PluginError(f"journeysite: {err}") from None
         self.settings = Settings(
             journeys_index=self.config.journeys_index,
-            nav_title=self.config.nav_title,
+            nav_title=i18n.gettext(self.config.nav_title),
             build_date=build_date,
-            portfolio_title=self.config.portfolio_title,
+            portfolio_title=i18n.gettext(self.config.portfolio_title),
             nav_grouping=self.config.nav_grouping,
             nav_group_threshold=self.config.nav_group_threshold,
             matrix_rows=self.config.ownership_matrix_rows,
@@ -258,9 +258,10 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
             portal,
             pages,
             generated,
-            self.config.nav_title,
-            self.config.stakeholders_title,
-            self.config.ownership_title,
+            # The default titles are catalog messages; a portal's own title passes through as is.
+            i18n.gettext(self.config.nav_title),
+            i18n.gettext(self.config.stakeholders_title),
+            i18n.gettext(self.config.ownership_title),
             self.settings,
         )
 

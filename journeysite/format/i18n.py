@@ -58,7 +58,8 @@ def active_locale() -> str:
 
 
 def gettext(message: str) -> str:
-    return _ACTIVE.get()[0].gettext(message)
+    """`message` in the active language; "" stays "" (a catalog's "" is its header)."""
+    return _ACTIVE.get()[0].gettext(message) if message else message
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:

@@ -25,6 +25,7 @@ from babel.support import Translations
 from journeysite.format.i18n import English, Translator
 
 DOMAIN = "journeysite"
+_UNTOUCHABLE = re.compile(r"(%\(\w+\)[sd]|<[^>]*>)")
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
 
 
@@ -84,7 +85,12 @@ class Relabelled:
     def _relabel(self, text: str) -> str:
         if self.pattern is None:
             return text
-        return self.pattern.sub(lambda m: self.pairs[m.group(1)], text)
+        # Words only: never inside a placeholder (`%(persona)s`) or a tag of the message.
+        pieces = _UNTOUCHABLE.split(text)
+        return "".join(
+            piece if index % 2 else self.pattern.sub(lambda m: self.pairs[m.group(1)], piece)
+            for index, piece in enumerate(pieces)
+        )
 
     def gettext(self, message: str) -> str:
         return self._relabel(self.inner.gettext(message))

@@ -215,7 +215,11 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         for file in files.documentation_pages():
             loaded = content.files.get(file.src_uri)
             if loaded is not None and loaded.is_definition:
+                source = file.abs_src_path
                 file.content_string = loaded.body  # MkDocs never re-reads our front matter
+                # Setting the content unsets the path; plugins that read the source file (git
+                # dates) need it back. MkDocs reads the content set here, not the file.
+                file.abs_src_path = source
         self.pages = {p.src_uri: p for p in generated_pages(content.portal, self.settings)}
         self.made = set()
         for generated in self.pages.values():
@@ -278,7 +282,7 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         definition = loaded.definition
         if definition is None:
             stem = os.path.splitext(os.path.basename(page.file.src_uri))[0]
-            page.meta = {"title": html.escape(stem)}
+            page.meta.update({"title": html.escape(stem)})
             return markdown
         model = definition.model
         # MkDocs and Material treat titles and descriptions as HTML: writers' text must be escaped.
@@ -287,7 +291,7 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
             meta["description"] = html.escape(model.description)
         if model.hide:
             meta["hide"] = list(model.hide)
-        page.meta = meta
+        page.meta.update(meta)  # keeps what other plugins added (git dates)
         return markdown
 
     def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
@@ -345,6 +349,11 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         if full is not None:
             self.rendered[page.file.src_uri] = (markdown_html, full, extend_toc(page.toc, full))
             page.content = search_html(full) or full  # what the search plugin indexes
+            if hasattr(page, "html"):
+                # mkdocs-print-site-plugin kept the Markdown's HTML (on_page_content) for its print
+                # page, which would hold none of the maps' generated content. It wants a leading
+                # <h1>: the page title, escaped by on_page_markdown.
+                page.html = full if _LEADING_H1.match(full) else f"<h1>{page.title}</h1>{full}"
         return context
 
     @event_priority(-100)  # after every plugin has indexed it, before the theme renders it

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import logging
 import os
@@ -39,6 +40,7 @@ from journeysite.publish.search import search_html, write_streamed
 from journeysite.publish.sitemap_dates import date_pages
 from journeysite.publish.staging import StagedSite
 from journeysite.publish.toc import extend_toc
+from journeysite.publish.translated_files import Translation, translation_of
 from journeysite.views.journey import journey_page
 from journeysite.views.markup import literal_markdown
 from journeysite.views.persona import persona_page
@@ -87,6 +89,8 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         """Where this build's exports are written before MkDocs copies them into the site."""
         self.muted_search: Any = None
         """Material's search plugin while its own index write is skipped (journeysite.publish.search)."""
+        self.translation: Translation | None = None
+        """The language mkdocs-static-i18n is building, when it is there (publish/translated_files)."""
         self.untranslated: set[str] = set()
         """Languages already reported as having no catalog (one INFO line each, not one a build)."""
 
@@ -112,7 +116,6 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         present = {str(script) for script in config.extra_javascript}
         config.extra_javascript.extend(s for s in SCRIPTS if s not in present)
         self.renderer = Renderer(list(config.theme.dirs))
-        self._activate_language(config)
         self.project = Project.of_build(config, self.config)
         try:
             build_date = resolve_build_date(self.config.build_date, os.environ)
@@ -120,16 +123,30 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
             raise PluginError(f"journeysite: {err}") from None
         self.settings = Settings(
             journeys_index=self.config.journeys_index,
-            nav_title=i18n.gettext(self.config.nav_title),
+            nav_title=self.config.nav_title,
             build_date=build_date,
-            portfolio_title=i18n.gettext(self.config.portfolio_title),
+            portfolio_title=self.config.portfolio_title,
             nav_grouping=self.config.nav_grouping,
             nav_group_threshold=self.config.nav_group_threshold,
             matrix_rows=self.config.ownership_matrix_rows,
             table_rows=self.config.portfolio_table_rows,
         )
-        self._stage(config)
+        if translation_of(config) is None:
+            self._stage(config)
+        else:  # it builds each language into the site itself, after ours: swap nothing
+            self.staged, self.mkdocs_config = None, config
         return config
+
+    def on_pre_build(self, *, config: Any) -> None:
+        # After every plugin's on_config: mkdocs-static-i18n sets this build's language in its own.
+        self._activate_language(config)
+        self.translation = translation_of(config)
+        self.settings = dataclasses.replace(
+            self.settings,
+            # The default titles are catalog messages; a portal's own title passes through as is.
+            nav_title=i18n.gettext(self.config.nav_title),
+            portfolio_title=i18n.gettext(self.config.portfolio_title),
+        )
 
     def _activate_language(self, config: Any) -> None:
         """Generated text in the theme's language (mkdocs-static-i18n sets it for each language)."""
@@ -188,14 +205,28 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
             self.staged = None
 
     @event_priority(50)  # before other plugins look at pages, so they see the generated ones
-    def on_files(self, files: Files, *, config: Any) -> Files:
+    def _files(self, files: Files, *, config: Any) -> Files:
+        return files if self.translation is not None else self._load_files(files, config)
+
+    @event_priority(-110)  # after mkdocs-static-i18n (-100) chose this language's files
+    def _files_of_language(self, files: Files, *, config: Any) -> Files:
+        return files if self.translation is None else self._load_files(files, config)
+
+    on_files = CombinedEvent(_files, _files_of_language)
+
+    def _load_files(self, files: Files, config: Any) -> Files:
         site = [_site_file(f, config) for f in files if not f.inclusion.is_excluded()]
         links = check_links(site, Path(config.docs_dir), _project_roots(config))
         for file in [f for f in files if f.src_uri in links.unsafe]:
             files.remove(file)  # never read, never published
         assert self.project is not None
+        translation = self.translation
+
+        def name(file: File) -> str | None:
+            return translation.page_name(file.src_uri) if translation else None
+
         sources = [
-            (SourceFile(f.src_uri, display_path(Path(_abs_path(f, config)))), _source(f))
+            (SourceFile(f.src_uri, display_path(Path(_abs_path(f, config))), name(f)), _source(f))
             for f in loaded_pages(files)
         ]
         unowned = "error" if self.project.require_owner else None
@@ -225,14 +256,23 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         for generated in self.pages.values():
             if files.get_file_from_path(generated.src_uri) is None:  # a writer's own page wins
                 title = literal_markdown(generated.title)
-                files.append(File.generated(config, generated.src_uri, content=f"# {title}\n"))
+                page = File.generated(config, generated.src_uri, content=f"# {title}\n")
+                files.append(self._in_language(page))
                 self.made.add(generated.src_uri)
         self.exports.clear()
         for output in generated_files(content.portal, self.settings):
             path = self.exports.write(output.src_uri, output.content(content.portal))
-            files.append(File.generated(config, output.src_uri, abs_src_path=str(path)))
+            files.append(
+                self._in_language(File.generated(config, output.src_uri, abs_src_path=str(path)))
+            )
         heap.freeze()  # the portfolio and MkDocs' files live until the build ends
         return files
+
+    def _in_language(self, file: File) -> File:
+        """A generated file of a translated build goes where that language's pages go (`de/`)."""
+        if self.translation is not None:
+            file.dest_uri = self.translation.dest_uri(file.dest_uri)
+        return file
 
     def _report(self, content: Content) -> None:
         for diagnostic in content.diagnostics:

@@ -115,3 +115,49 @@ def test_a_moved_map_keeps_its_old_url(minimal: Project) -> None:
 def test_git_is_available() -> None:
     """The git-date test needs git on PATH, as a portal's CI does."""
     assert subprocess.run(["git", "--version"], capture_output=True).returncode == 0
+
+
+def test_static_i18n_builds_each_language_from_its_own_maps(project: Project) -> None:
+    """`discharge.de.md` is the German `discharge`, not a second journey with a duplicate id."""
+    project.write("index.de.md", "# Start\n")
+    project.write("personas/patient.md", "---\ntype: persona\nname: Pat Patient\n---\n")
+    stages = "stages:\n  - name: {stage}\n    emotion: 2\n    pain_points: [{pain}]\n"
+    project.write(
+        "journeys/discharge.md",
+        "---\ntype: journey\ntitle: Discharge day\npersona: patient\n"
+        + stages.format(stage="Leave the ward", pain="Long wait for papers")
+        + "---\nEnglish body.\n",
+    )
+    project.write(
+        "journeys/discharge.de.md",
+        "---\ntype: journey\ntitle: Entlassungstag\npersona: patient\n"
+        + stages.format(stage="Station verlassen", pain="Lange Wartezeit auf Papiere")
+        + "---\nDeutscher Text.\n",
+    )
+    languages = [
+        {"locale": "en", "default": True, "name": "English", "build": True},
+        {"locale": "de", "name": "Deutsch", "build": True},
+    ]
+    _configure(
+        project,
+        [
+            "search",
+            {"journeysite": {"build_date": "2026-08-10"}},
+            {"i18n": {"docs_structure": "suffix", "languages": languages}},
+        ],
+        theme={"name": "material"},
+    )
+    _strict_build(project)
+    english = project.page("journeys/discharge/").get_text(" ", strip=True)
+    german = project.page("de/journeys/discharge/").get_text(" ", strip=True)
+    assert "English body." in english and "Long wait for papers" in english
+    assert "Entlassungstag" not in english
+    assert "Deutscher Text." in german and "Lange Wartezeit auf Papiere" in german
+    assert "Ist-Zustand" in german  # this language's labels
+    portfolio = project.page("de/portfolio/")
+    assert portfolio.html["lang"] == "de"
+    assert "Zahlen zum 10.08.2026" in portfolio.get_text(" ", strip=True)
+    assert "Lange Wartezeit auf Papiere" in project.page("de/portfolio/pain-points/").get_text()
+    assert "Long wait for papers" in project.page("portfolio/pain-points/").get_text()
+    index = project.page("de/journeys/").get_text(" ", strip=True)
+    assert "1 Journey Map für 1 Persona." in index  # one map in German, not two

@@ -40,7 +40,11 @@ from journeysite.publish.search import search_html, write_streamed
 from journeysite.publish.sitemap_dates import date_pages
 from journeysite.publish.staging import StagedSite
 from journeysite.publish.toc import extend_toc
-from journeysite.publish.translated_files import Translation, translation_of
+from journeysite.publish.translated_files import (
+    Translation,
+    UnsupportedStructure,
+    translation_of,
+)
 from journeysite.views.journey import journey_page
 from journeysite.views.markup import literal_markdown
 from journeysite.views.persona import persona_page
@@ -131,7 +135,11 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
             matrix_rows=self.config.ownership_matrix_rows,
             table_rows=self.config.portfolio_table_rows,
         )
-        if translation_of(config) is None:
+        try:
+            translated = translation_of(config)
+        except UnsupportedStructure as err:
+            raise PluginError(f"journeysite: {err}") from None
+        if translated is None:
             self._stage(config)
         else:  # it builds each language into the site itself, after ours: swap nothing
             self.staged, self.mkdocs_config = None, config

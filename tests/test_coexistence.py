@@ -161,3 +161,19 @@ def test_static_i18n_builds_each_language_from_its_own_maps(project: Project) ->
     assert "Long wait for papers" in project.page("portfolio/pain-points/").get_text()
     index = project.page("de/journeys/").get_text(" ", strip=True)
     assert "1 Journey Map für 1 Persona." in index  # one map in German, not two
+
+
+def test_static_i18n_folder_structure_is_refused_with_a_message(minimal: Project) -> None:
+    languages = [{"locale": "en", "default": True, "name": "English", "build": True}]
+    _configure(
+        minimal,
+        [
+            "search",
+            {"journeysite": {}},
+            {"i18n": {"docs_structure": "folder", "languages": languages}},
+        ],
+    )
+    result = minimal.mkdocs("build", "--strict")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "journeysite works with mkdocs-static-i18n's `docs_structure: suffix`" in result.stderr

@@ -34,11 +34,21 @@ class Translation:
         return dest_uri if self.current == self.default else f"{self.current}/{dest_uri}"
 
 
+class UnsupportedStructure(Exception):
+    """mkdocs-static-i18n's folder structure: every language's copy of a map would be loaded."""
+
+
 def translation_of(config: Any) -> Translation | None:
-    """The i18n plugin's current build, or None without it (or with its folder structure)."""
+    """The i18n plugin's current build, or None without it."""
     plugin = config.plugins.get("i18n")
-    if plugin is None or plugin.config.get("docs_structure") != "suffix":
+    if plugin is None:
         return None
+    if plugin.config.get("docs_structure") != "suffix":
+        raise UnsupportedStructure(
+            "journeysite works with mkdocs-static-i18n's `docs_structure: suffix` (discharge.md "
+            "and discharge.de.md side by side); with `folder` each language's copy of a map "
+            "would be a second map with the same id. Set `docs_structure: suffix` under `i18n`."
+        )
     languages = frozenset(str(lang) for lang in plugin.all_languages)
     default = str(plugin.default_language)
     return Translation(str(plugin.current_language or default), default, languages)

@@ -7,6 +7,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
 from journeysite.build_date import BuildDateOption
+from journeysite.format.i18n import N_
 from journeysite.format.limits import DEFAULT_LIMITS, Limits
 
 GROUP_MODES: tuple[str, ...] = ("auto", "always", "never")
@@ -54,8 +55,8 @@ class JourneysiteConfig(base.Config):
     journeys_index = c.Type(str, default="journeys/index.md")
     """Where the generated index of all journeys is published."""
 
-    nav_title = c.Type(str, default="Journeys")
-    stakeholders_title = c.Type(str, default="Stakeholders")
+    nav_title = c.Type(str, default=N_("Journeys"))
+    stakeholders_title = c.Type(str, default=N_("Stakeholders"))
 
     offline = c.Type(bool, default=True)
     """Turn off Material's Google Fonts so the site makes no request to another host."""
@@ -65,9 +66,9 @@ class JourneysiteConfig(base.Config):
     build_date = c.Optional(BuildDateOption())
     """The reference day (YYYY-MM-DD) for review-due figures; else SOURCE_DATE_EPOCH, else today."""
 
-    portfolio_title = c.Type(str, default="Portfolio")
+    portfolio_title = c.Type(str, default=N_("Portfolio"))
 
-    ownership_title = c.Type(str, default="Ownership")
+    ownership_title = c.Type(str, default=N_("Ownership"))
     """Navigation title of the ownership matrix and the per-owner pages."""
 
     require_owner = c.Type(bool, default=False)
@@ -86,6 +87,11 @@ class JourneysiteConfig(base.Config):
     build_processes = c.Choice((0, 1, 2), default=0)
     """Processes that write a build's pages (journeysite.publish.page_workers): 0 two on a machine
     with two cores or more for 200 to 8,000 pages; 1 one; 2 two."""
+
+    labels = c.DictOfItems(c.Type(str), default={})
+    """The portal's own words for single terms of the generated text, after translation: a word
+    or phrase as it reads in the site's language → its replacement (`persona: customer`), whole
+    words only; a lower-case term also renames its capitalised form (journeysite/publish/locales.py)."""
 
     portfolio_table_rows = PositiveInt(default=DEFAULT_TABLE_ROWS)
     """Rows listed by each table or list of the portfolio pages (reviews, maps without sources or

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import html
 import logging
@@ -28,9 +29,11 @@ from journeysite.content.load import SourceFile, display_path
 from journeysite.content.paths import SiteFile, check_links, project_roots
 from journeysite.content.selection import loaded_pages
 from journeysite.content.tree import Content, load_content
+from journeysite.format import i18n
 from journeysite.project import Project
 from journeysite.publish import incremental, page_workers
 from journeysite.publish.export_folder import ExportFolder, write_pieces
+from journeysite.publish.locales import translator_for
 from journeysite.publish.navigation import SectionIndexPage, build_nav, prune_when_grouped
 from journeysite.publish.pages import GeneratedPage, Settings, generated_files, generated_pages
 from journeysite.publish.render import COMPILED, Renderer, theme_dir
@@ -45,6 +48,11 @@ from journeysite.publish.search import (
 from journeysite.publish.sitemap_dates import date_pages
 from journeysite.publish.staging import StagedSite
 from journeysite.publish.toc import extend_toc
+from journeysite.publish.translated_files import (
+    Translation,
+    UnsupportedStructure,
+    translation_of,
+)
 from journeysite.views.journey import journey_page
 from journeysite.views.lifecycle import framework_page
 from journeysite.views.markup import literal_markdown
@@ -125,6 +133,10 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         """Material's search plugin of a dirty serve build, if on."""
         self.search_start: dict[str, int] = {}
         """Where each page's entries start in the search plugin's list (dirty serve only)."""
+        self.translation: Translation | None = None
+        """The language mkdocs-static-i18n is building, when it is there (publish/translated_files)."""
+        self.untranslated: set[str] = set()
+        """Languages already reported as having no catalog (one INFO line each, not one a build)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds.
@@ -164,8 +176,35 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
             matrix_rows=self.config.ownership_matrix_rows,
             table_rows=self.config.portfolio_table_rows,
         )
-        self._stage(config)
+        try:
+            translated = translation_of(config)
+        except UnsupportedStructure as err:
+            raise PluginError(f"journeysite: {err}") from None
+        if translated is None:
+            self._stage(config)
+        else:  # it builds each language into the site itself, after ours: swap nothing
+            self.staged, self.mkdocs_config = None, config
         return config
+
+    def on_pre_build(self, *, config: Any) -> None:
+        # After every plugin's on_config: mkdocs-static-i18n sets this build's language in its own.
+        self._activate_language(config)
+        self.translation = translation_of(config)
+        self.settings = dataclasses.replace(
+            self.settings,
+            # The default titles are catalog messages; a portal's own title passes through as is.
+            nav_title=i18n.gettext(self.config.nav_title),
+            portfolio_title=i18n.gettext(self.config.portfolio_title),
+        )
+
+    def _activate_language(self, config: Any) -> None:
+        """Generated text in the theme's language (mkdocs-static-i18n sets it for each language)."""
+        language = str(config.theme.get("language") or config.theme.get("locale") or "en")
+        translator, locale, found = translator_for(language, self.config.labels)
+        i18n.activate(translator, locale)
+        if found is None and language not in self.untranslated:
+            self.untranslated.add(language)
+            log.info(f"no catalog for language {language!r}: generated text is in English")
 
     def _stage(self, config: Any) -> None:
         """Build into a folder beside site_dir; on_post_build swaps it in (journeysite/publish/staging.py)."""
@@ -245,14 +284,28 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
             self.staged = None
 
     @event_priority(50)  # before other plugins look at pages, so they see the generated ones
-    def on_files(self, files: Files, *, config: Any) -> Files:
+    def _files(self, files: Files, *, config: Any) -> Files:
+        return files if self.translation is not None else self._load_files(files, config)
+
+    @event_priority(-110)  # after mkdocs-static-i18n (-100) chose this language's files
+    def _files_of_language(self, files: Files, *, config: Any) -> Files:
+        return files if self.translation is None else self._load_files(files, config)
+
+    on_files = CombinedEvent(_files, _files_of_language)
+
+    def _load_files(self, files: Files, config: Any) -> Files:
         site = [_site_file(f, config) for f in files if not f.inclusion.is_excluded()]
         links = check_links(site, Path(config.docs_dir), _project_roots(config))
         for file in [f for f in files if f.src_uri in links.unsafe]:
             files.remove(file)  # never read, never published
         assert self.project is not None
+        translation = self.translation
+
+        def name(file: File) -> str | None:
+            return translation.page_name(file.src_uri) if translation else None
+
         sources = [
-            (SourceFile(f.src_uri, _shown(_abs_path(f, config), os.getcwd())), _source(f))
+            (SourceFile(f.src_uri, _shown(_abs_path(f, config), os.getcwd()), name(f)), _source(f))
             for f in loaded_pages(files)
         ]
         unowned = "error" if self.project.require_owner else None
@@ -272,13 +325,18 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         for file in files.documentation_pages():
             loaded = content.files.get(file.src_uri)
             if loaded is not None and loaded.is_definition:
+                source = file.abs_src_path
                 file.content_string = loaded.body  # MkDocs never re-reads our front matter
+                # Setting the content unsets the path; plugins that read the source file (git
+                # dates) need it back. MkDocs reads the content set here, not the file.
+                file.abs_src_path = source
         self.pages = {p.src_uri: p for p in generated_pages(content.portal, self.settings)}
         self.made = set()
         for generated in self.pages.values():
             if files.get_file_from_path(generated.src_uri) is None:  # a writer's own page wins
                 title = literal_markdown(generated.title)
-                files.append(File.generated(config, generated.src_uri, content=f"# {title}\n"))
+                page = File.generated(config, generated.src_uri, content=f"# {title}\n")
+                files.append(self._in_language(page))
                 self.made.add(generated.src_uri)
         self.exports.clear()
         if self.dirty_serve:
@@ -288,9 +346,17 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
             self.search = search_plugin(config)
         for output in [] if self.dirty_serve else generated_files(content.portal, self.settings):
             path = self.exports.write(output.src_uri, output.content(content.portal))
-            files.append(File.generated(config, output.src_uri, abs_src_path=str(path)))
+            files.append(
+                self._in_language(File.generated(config, output.src_uri, abs_src_path=str(path)))
+            )
         heap.freeze()  # the portfolio and MkDocs' files live until the build ends
         return files
+
+    def _in_language(self, file: File) -> File:
+        """A generated file of a translated build goes where that language's pages go (`de/`)."""
+        if self.translation is not None:
+            file.dest_uri = self.translation.dest_uri(file.dest_uri)
+        return file
 
     def _report(self, content: Content) -> None:
         for diagnostic in content.diagnostics:
@@ -320,9 +386,10 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
             portal,
             pages,
             generated,
-            self.config.nav_title,
-            self.config.stakeholders_title,
-            self.config.ownership_title,
+            # The default titles are catalog messages; a portal's own title passes through as is.
+            i18n.gettext(self.config.nav_title),
+            i18n.gettext(self.config.stakeholders_title),
+            i18n.gettext(self.config.ownership_title),
             self.settings,
         )
         if self.build is not None:
@@ -386,7 +453,7 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         definition = loaded.definition
         if definition is None:
             stem = os.path.splitext(os.path.basename(page.file.src_uri))[0]
-            page.meta = {"title": html.escape(stem)}
+            page.meta.update({"title": html.escape(stem)})
             return markdown
         model = definition.model
         # MkDocs and Material treat titles and descriptions as HTML: writers' text must be escaped.
@@ -398,7 +465,7 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
             hide += [h for h in CANVAS_HIDES if h not in hide]
         if hide:
             meta["hide"] = hide
-        page.meta = meta
+        page.meta.update(meta)  # keeps what other plugins added (git dates)
         return markdown
 
     def _prepare_env(self, env: Any, *, config: Any, files: Files) -> Any:
@@ -505,6 +572,11 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
         if full is not None:
             self.rendered[page.file.src_uri] = (markdown_html, full, extend_toc(page.toc, full))
             page.content = search_html(full) or full  # what the search plugin indexes
+            if hasattr(page, "html"):
+                # mkdocs-print-site-plugin kept the Markdown's HTML (on_page_content) for its print
+                # page, which would hold none of the maps' generated content. It wants a leading
+                # <h1>: the page title, escaped by on_page_markdown.
+                page.html = full if _LEADING_H1.match(full) else f"<h1>{page.title}</h1>{full}"
         return context
 
     @event_priority(-100)  # after every plugin has indexed it, before the theme renders it

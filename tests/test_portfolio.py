@@ -195,8 +195,8 @@ def test_overview_counts_reviews_and_flags(portfolio: Project) -> None:
     assert table[0] == [
         "Onboarding Current state for Nora Newcomer",
         "Overdue by 11 days",
-        "2026-07-30 every 90 days",
-        "2026-05-01",
+        "Jul 30, 2026 every 90 days",  # dates as the site's language writes them (Babel)
+        "May 1, 2026",
         "Validated ⚑ No sources",
         "Customer Care",
     ]

@@ -140,3 +140,33 @@ def test_remark_accepts_every_demo_map_and_rejects_mistakes(remark: Path, tmp_pa
     )
     assert "docs/personas/nameless.md warning Must have required property 'name'" in report
     assert "⚠ 3 warnings" in report
+
+
+def _properties(node: object, path: str = "") -> list[tuple[str, dict]]:
+    """Every property of every object in the schema, with where it is."""
+    found: list[tuple[str, dict]] = []
+    if isinstance(node, dict):
+        for name, value in (node.get("properties") or {}).items():
+            found.append((f"{path}.{name}", value))
+        for key, value in node.items():
+            found += _properties(value, f"{path}/{key}")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found += _properties(value, f"{path}[{index}]")
+    return found
+
+
+def test_every_property_has_help_with_an_example(project: Project) -> None:
+    """Editors show a field's description as its help: none may be missing."""
+    schema = json.loads(project.journeysite("schema").stdout)
+    properties = _properties(schema)
+    assert len(properties) > 80
+    missing = [
+        where for where, value in properties if "Example:" not in value.get("description", "")
+    ]
+    assert missing == []
+    for where, value in properties:
+        allowed = [v for v in value.get("enum", []) if v is not None]
+        assert all(str(v) in value["description"] for v in allowed), where
+    channel = schema["$defs"]["Touchpoint"]["properties"]["channel"]["description"]
+    assert "One of: web, mobile-app, email" in channel and channel.endswith("Example: web")

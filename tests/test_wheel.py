@@ -5,7 +5,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import REPO, dedent
 
@@ -20,13 +23,22 @@ def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProce
     return result
 
 
-def test_wheel_builds_a_portal_elsewhere(tmp_path: Path) -> None:
+def _installed(tmp_path: Path) -> tuple[Path, Path]:
+    """(wheel, venv): the wheel built from this checkout, installed into a fresh environment."""
     dist = tmp_path / "dist"
     run(sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", dist, REPO)
     wheel = next(dist.glob("journeysite-*.whl"))
     venv = tmp_path / "venv"
     run(sys.executable, "-m", "venv", venv)
     run(venv / "bin/python", "-m", "pip", "install", "-q", wheel)
+    return wheel, venv
+
+
+def test_wheel_builds_a_portal_elsewhere(tmp_path: Path) -> None:
+    wheel, venv = _installed(tmp_path)
+    names = zipfile.ZipFile(wheel).namelist()
+    for language in ("en", "de", "fr", "es", "nl", "pt"):
+        assert f"journeysite/locales/{language}/LC_MESSAGES/journeysite.po" in names
 
     portal = tmp_path / "my-portal"
     (portal / "docs/maps").mkdir(parents=True)
@@ -85,3 +97,41 @@ def test_wheel_builds_a_portal_elsewhere(tmp_path: Path) -> None:
         [venv / "bin/journeysite", "check", "docs"], cwd=portal, capture_output=True, text=True
     )
     assert recheck.returncode == 0, recheck.stdout
+
+    # The catalogs ship inside the wheel: the same portal in German.
+    mkdocs_yml = (portal / "mkdocs.yml").read_text()
+    (portal / "mkdocs.yml").write_text(
+        mkdocs_yml.replace("name: material", "name: material\n  language: de")
+    )
+    run(venv / "bin/mkdocs", "build", "--strict", cwd=portal)
+    assert "Stakeholder-Map" in (portal / "site/stakeholders/index.html").read_text()
+
+
+def test_wheel_builds_a_techdocs_portal(tmp_path: Path) -> None:
+    """Backstage TechDocs builds with mkdocs-techdocs-core's plugin and its Material settings."""
+    _, venv = _installed(tmp_path)
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    got = subprocess.run(
+        [venv / "bin/python", "-m", "pip", "install", "-q", "mkdocs-techdocs-core"],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    if got.returncode != 0 and "No matching distribution" in got.stderr:
+        pytest.skip("mkdocs-techdocs-core is not available from this machine's package index")
+    assert got.returncode == 0, got.stderr
+    portal = tmp_path / "techdocs-portal"
+    (portal / "docs").mkdir(parents=True)
+    (portal / "mkdocs.yml").write_text(
+        "site_name: TechDocs\nplugins:\n  - techdocs-core\n  - journeysite\n"
+    )
+    (portal / "docs/index.md").write_text("# TechDocs\n")
+    (portal / "docs/pat.md").write_text("---\ntype: persona\nname: Pat\n---\n")
+    (portal / "docs/renewal.md").write_text(
+        "---\ntype: journey\ntitle: Renewal\npersona: pat\nstages:\n  - name: Reminder\n"
+        "    emotion: 2\n---\n"
+    )
+    run(venv / "bin/mkdocs", "build", "--strict", cwd=portal)
+    page = (portal / "site/renewal/index.html").read_text()
+    assert 'id="chart-journey-renewal-emotion"' in page
+    assert "jm-grid" in page or 'id="stage-1"' in page

@@ -28,6 +28,8 @@ class SourceFile:
 
     src_uri: str
     display: str
+    name: str | None = None
+    """The file name the id defaults to when it is not the URI's (`x.de.md`, a translation of x)."""
 
 
 @dataclass
@@ -142,7 +144,7 @@ def _identity(
     explicit = data.get("id")
     if explicit is not None:
         return explicit if isinstance(explicit, str) and ID_RE.fullmatch(explicit) else None
-    stem = os.path.splitext(os.path.basename(file.src_uri))[0]
+    stem = os.path.splitext(file.name or os.path.basename(file.src_uri))[0]
     if ID_RE.fullmatch(stem):
         return stem
     suggestion = slugify(stem) or "my-journey"

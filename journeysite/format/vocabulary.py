@@ -6,29 +6,35 @@ import re
 import unicodedata
 from typing import Literal, get_args
 
+from journeysite.format.i18n import N_, Labels
+
 DefinitionType = Literal[
     "journey", "persona", "stakeholder", "framework", "opportunity", "solution"
 ]
 DEFINITION_TYPES: tuple[str, ...] = get_args(DefinitionType)
 
 MapType = Literal["current", "future", "day-in-the-life", "blueprint"]
-MAP_TYPE_LABELS: dict[str, str] = {
-    "current": "Current state",
-    "future": "Future state",
-    "day-in-the-life": "Day in the life",
-    "blueprint": "Service blueprint",
-}
+MAP_TYPE_LABELS: Labels[str] = Labels(
+    {
+        "current": N_("Current state"),
+        "future": N_("Future state"),
+        "day-in-the-life": N_("Day in the life"),
+        "blueprint": N_("Service blueprint"),
+    }
+)
 
 Status = Literal["draft", "in-review", "validated"]
 OpportunityStatus = Literal["idea", "validated", "planned", "in-progress", "done", "dropped"]
 """Where an opportunity stands, in the order a board shows them."""
 SolutionStatus = Literal["idea", "planned", "in-progress", "shipped", "dropped"]
 """Where a solution stands on its way to delivery, in roadmap order."""
-STATUS_LABELS: dict[str, str] = {
-    "draft": "Draft",
-    "in-review": "In review",
-    "validated": "Validated",
-}
+STATUS_LABELS: Labels[str] = Labels(
+    {
+        "draft": N_("Draft"),
+        "in-review": N_("In review"),
+        "validated": N_("Validated"),
+    }
+)
 
 StakeholderKind = Literal[
     "team", "department", "partner", "supplier", "competitor", "customer", "regulator", "other"
@@ -51,19 +57,21 @@ Channel = Literal[
     "review-site",
     "other",
 ]
-CHANNEL_LABELS: dict[str, str] = {
-    "web": "Web",
-    "mobile-app": "Mobile app",
-    "email": "Email",
-    "phone": "Phone",
-    "chat": "Chat",
-    "social": "Social",
-    "in-person": "In person",
-    "mail": "Mail",
-    "ads": "Ads",
-    "review-site": "Review site",
-    "other": "Other",
-}
+CHANNEL_LABELS: Labels[str] = Labels(
+    {
+        "web": N_("Web"),
+        "mobile-app": N_("Mobile app"),
+        "email": N_("Email"),
+        "phone": N_("Phone"),
+        "chat": N_("Chat"),
+        "social": N_("Social"),
+        "in-person": N_("In person"),
+        "mail": N_("Mail"),
+        "ads": N_("Ads"),
+        "review-site": N_("Review site"),
+        "other": N_("Other"),
+    }
+)
 
 SourceKind = Literal[
     "survey",
@@ -86,13 +94,15 @@ Better = Literal["higher", "lower"]
 
 EMOTION_MIN = 1
 EMOTION_MAX = 5
-EMOTION_WORDS: dict[int, str] = {
-    1: "very negative",
-    2: "negative",
-    3: "neutral",
-    4: "positive",
-    5: "very positive",
-}
+EMOTION_WORDS: Labels[int] = Labels(
+    {
+        1: N_("very negative"),
+        2: N_("negative"),
+        3: N_("neutral"),
+        4: N_("positive"),
+        5: N_("very positive"),
+    }
+)
 
 SCALE_MIN = 1
 SCALE_MAX = 5
@@ -122,11 +132,12 @@ QUADRANT_HIGH_FROM = 3
 """On the 1–5 influence and interest scales, 3 and above count as high (Mendelow's grid)."""
 
 QUADRANTS: dict[tuple[bool, bool], str] = {
-    (True, True): "Manage closely",
-    (True, False): "Keep satisfied",
-    (False, True): "Keep informed",
-    (False, False): "Monitor",
+    (True, True): N_("Manage closely"),
+    (True, False): N_("Keep satisfied"),
+    (False, True): N_("Keep informed"),
+    (False, False): N_("Monitor"),
 }
+"""English, as the exports write it; pages show `gettext(quadrant(...))`."""
 
 
 def quadrant(influence: int | None, interest: int | None) -> str:
@@ -136,36 +147,42 @@ def quadrant(influence: int | None, interest: int | None) -> str:
     return QUADRANTS[(influence >= QUADRANT_HIGH_FROM, interest >= QUADRANT_HIGH_FROM)]
 
 
-STAKEHOLDER_KIND_LABELS: dict[str, str] = {
-    "team": "Team",
-    "department": "Department",
-    "partner": "Partner",
-    "supplier": "Supplier",
-    "competitor": "Competitor",
-    "customer": "Customer",
-    "regulator": "Regulator",
-    "other": "Other",
-}
+STAKEHOLDER_KIND_LABELS: Labels[str] = Labels(
+    {
+        "team": N_("Team"),
+        "department": N_("Department"),
+        "partner": N_("Partner"),
+        "supplier": N_("Supplier"),
+        "competitor": N_("Competitor"),
+        "customer": N_("Customer"),
+        "regulator": N_("Regulator"),
+        "other": N_("Other"),
+    }
+)
 
-RELATIONSHIP_LABELS: dict[str, str] = {
-    "influences": "influences",
-    "depends-on": "depends on",
-    "collaborates": "collaborates with",
-    "conflicts": "conflicts with",
-    "supplies": "supplies",
-    "reports-to": "reports to",
-}
+RELATIONSHIP_LABELS: Labels[str] = Labels(
+    {
+        "influences": N_("influences"),
+        "depends-on": N_("depends on"),
+        "collaborates": N_("collaborates with"),
+        "conflicts": N_("conflicts with"),
+        "supplies": N_("supplies"),
+        "reports-to": N_("reports to"),
+    }
+)
 """How a relationship reads in a sentence: “Billing Operations reports to Finance”."""
-STAKEHOLDER_KIND_GROUPS: dict[str, str] = {
-    "team": "Teams",
-    "department": "Departments",
-    "partner": "Partners",
-    "supplier": "Suppliers",
-    "competitor": "Competitors",
-    "customer": "Customers",
-    "regulator": "Regulators",
-    "other": "Other stakeholders",
-}
+STAKEHOLDER_KIND_GROUPS: Labels[str] = Labels(
+    {
+        "team": N_("Teams"),
+        "department": N_("Departments"),
+        "partner": N_("Partners"),
+        "supplier": N_("Suppliers"),
+        "competitor": N_("Competitors"),
+        "customer": N_("Customers"),
+        "regulator": N_("Regulators"),
+        "other": N_("Other stakeholders"),
+    }
+)
 """Navigation group titles for stakeholders by kind, in the order the groups are listed."""
 
 

@@ -18,6 +18,7 @@ from journeysite.content.portal import Portal
 from journeysite.exports.csv_writer import ownership_csv
 from journeysite.exports.document import portal_json
 from journeysite.exports.json_writer import ownership_json
+from journeysite.format.i18n import gettext
 from journeysite.views.channels import channels_page
 from journeysite.views.common import UrlFor
 from journeysite.views.evidence import evidence_page
@@ -153,10 +154,15 @@ def portfolio_pages(settings: Settings) -> list[GeneratedPage]:
             "overview.html",
             tables(functools.partial(overview_page, as_of=as_of.day)),
         ),
-        page("pain-points.md", "Pain-point heatmap", "pain_points.html", tables(pain_points_page)),
-        page("kpis.md", "KPI board", "kpis.html", tables(kpi_board)),
-        page("channels.md", "Channels", "channels.html", tables(channels_page)),
-        page("evidence.md", "Evidence", "evidence.html", tables(evidence_page)),
+        page(
+            "pain-points.md",
+            gettext("Pain-point heatmap"),
+            "pain_points.html",
+            tables(pain_points_page),
+        ),
+        page("kpis.md", gettext("KPI board"), "kpis.html", tables(kpi_board)),
+        page("channels.md", gettext("Channels"), "channels.html", tables(channels_page)),
+        page("evidence.md", gettext("Evidence"), "evidence.html", tables(evidence_page)),
     ]
 
 
@@ -205,7 +211,7 @@ def _stakeholder_and_ownership_pages(portal: Portal, settings: Settings) -> list
     pages = [
         GeneratedPage(
             src_uri=STAKEHOLDERS_INDEX_URI,
-            title="Stakeholder map",
+            title=gettext("Stakeholder map"),
             template="stakeholders/map.html",
             view=stakeholder_map,
             section="stakeholders",
@@ -213,7 +219,7 @@ def _stakeholder_and_ownership_pages(portal: Portal, settings: Settings) -> list
         ),
         GeneratedPage(
             src_uri=MATRIX_URI,
-            title="Ownership matrix",
+            title=gettext("Ownership matrix"),
             template="ownership/matrix.html",
             view=lambda p, url_for: ownership_matrix(p, url_for, parts),
             section="ownership",
@@ -224,7 +230,7 @@ def _stakeholder_and_ownership_pages(portal: Portal, settings: Settings) -> list
         pages.append(
             GeneratedPage(
                 src_uri=part.src_uri,
-                title=f"Ownership matrix: journeys {part.title}",
+                title=gettext("Ownership matrix: journeys %(range)s") % {"range": part.title},
                 template="ownership/matrix_part.html",
                 view=lambda p, url_for, index=index: ownership_matrix_part(
                     p, parts, index, url_for
@@ -238,7 +244,7 @@ def _stakeholder_and_ownership_pages(portal: Portal, settings: Settings) -> list
         pages.append(
             GeneratedPage(
                 src_uri=owner_page_uri(ident),
-                title=f"{portal.stakeholders[ident].title}: ownership",
+                title=gettext("%(name)s: ownership") % {"name": portal.stakeholders[ident].title},
                 template="ownership/owner.html",
                 view=lambda p, url_for, ident=ident: owner_page(
                     ident, p, url_for, as_of=settings.build_date.day

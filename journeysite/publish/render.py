@@ -12,6 +12,7 @@ import jinja2
 from markupsafe import Markup
 
 from journeysite.content.cache import by_identity
+from journeysite.format import i18n
 from journeysite.views.charts import Chart
 from journeysite.views.drawing import Drawing, draw
 
@@ -87,8 +88,10 @@ class Renderer:
             extensions=["jinja2.ext.i18n"],
             bytecode_cache=COMPILED,
         )
-        # Templates mark their text with `_()`; until catalogs exist it is passed through as is.
-        self.env.install_null_translations(newstyle=True)
+        # Templates mark their text with `_()`: the build's active translator (format/i18n.py).
+        self.env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)
+        self.env.filters["date"] = i18n.format_date
+        self.env.filters["number"] = i18n.format_number
         self.env.filters["chart_json"] = chart_json
         self.env.filters["drawing"] = chart_drawing
 

@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from journeysite.content.load import Definition
 from journeysite.content.portal import Portal, TouchpointRef, journey_model
+from journeysite.format.i18n import gettext
 from journeysite.format.models import Stage
 from journeysite.format.stages import match_stages, normal_name
 from journeysite.views.charts import Chart, Curve, Table, emotion_curves, emotion_label
@@ -45,16 +46,18 @@ class StageDelta:
     def change(self) -> str:
         """The change in words, so neither colour nor a sign has to carry it."""
         if not self.in_baseline:
-            return "New stage"
+            return gettext("New stage")
         if not self.in_future:
-            return "Not in the future map"
+            return gettext("Not in the future map")
         delta = self.delta
         if delta is None:
-            return "No emotion to compare"
+            return gettext("No emotion to compare")
         if delta == 0:
-            return "No change"
-        amount = f"{abs(delta):g}"
-        return f"Better by {amount}" if delta > 0 else f"Worse by {amount}"
+            return gettext("No change")
+        amount = {"amount": f"{abs(delta):g}"}
+        if delta > 0:
+            return gettext("Better by %(amount)s") % amount
+        return gettext("Worse by %(amount)s") % amount
 
 
 @dataclass(frozen=True)
@@ -243,11 +246,11 @@ def _chart(baseline: Definition, future: Definition, diff: Comparison) -> Chart 
     categories = numbered([s.name for s in diff.stages])
     curves = [
         Curve(
-            f"Current state: {baseline.title}",
+            gettext("Current state: %(title)s") % {"title": baseline.title},
             [None if s.baseline is None else round(s.baseline) for s in diff.stages],
         ),
         Curve(
-            f"Future state: {future.title}",
+            gettext("Future state: %(title)s") % {"title": future.title},
             [None if s.future is None else round(s.future) for s in diff.stages],
             dashed=True,
         ),
@@ -255,21 +258,33 @@ def _chart(baseline: Definition, future: Definition, diff: Comparison) -> Chart 
     compared = [s for s in diff.stages if s.delta is not None]
     better = sum((s.delta or 0) > 0 for s in compared)
     worse = sum((s.delta or 0) < 0 for s in compared)
-    description = (
-        f"Emotion per stage, 1 (very negative) to 5 (very positive), in the current-state map "
-        f"“{baseline.title}” (solid line) and the future-state map “{future.title}” (dashed). "
-        f"Of {len(compared)} stages in both, {better} improve, {worse} get worse and "
-        f"{len(compared) - better - worse} stay the same. A stage without its own emotion shows "
-        "the mean of its touchpoints."
-    )
+    description = gettext(
+        "Emotion per stage, 1 (very negative) to 5 (very positive), in the current-state map "
+        "“%(baseline)s” (solid line) and the future-state map “%(future)s” (dashed). Of %(n)s "
+        "stages in both, %(better)s improve, %(worse)s get worse and %(same)s stay the same. A "
+        "stage without its own emotion shows the mean of its touchpoints."
+    ) % {
+        "baseline": baseline.title,
+        "future": future.title,
+        "n": len(compared),
+        "better": better,
+        "worse": worse,
+        "same": len(compared) - better - worse,
+    }
     table = Table(
-        caption=f"Emotion per stage: {baseline.title} and {future.title}",
-        headers=["Stage", "Current state", "Future state", "Change"],
+        caption=gettext("Emotion per stage: %(baseline)s and %(future)s")
+        % {"baseline": baseline.title, "future": future.title},
+        headers=[
+            gettext("Stage"),
+            gettext("Current state"),
+            gettext("Future state"),
+            gettext("Change"),
+        ],
         rows=[[s.name, _cell(s.baseline), _cell(s.future), s.change] for s in diff.stages],
     )
     return emotion_curves(
         f"chart-journey-{future.id}-baseline",
-        "Current vs future emotion",
+        gettext("Current vs future emotion"),
         description,
         categories,
         curves,

@@ -9,15 +9,16 @@ from pyecharts import options as opts
 from pyecharts.charts import Bar, Line
 
 from journeysite.content.portal import Portal, TouchpointRef
+from journeysite.format.i18n import gettext
 from journeysite.format.vocabulary import CHANNEL_LABELS, EMOTION_MAX, EMOTION_MIN
 from journeysite.views.charts import Chart, Table, base_options, plain_options
 from journeysite.views.common import Emotion, Link, UrlFor, link_definition
 from journeysite.views.markup import inline
 from journeysite.views.portfolio import (
-    CHANNEL_ORDER,
     NO_CHANNEL,
     Listed,
     channel_label,
+    channel_order,
     future_journeys,
     listed,
     severity_weight,
@@ -69,7 +70,7 @@ def channels_page(portal: Portal, url_for: UrlFor, limit: int) -> ChannelsPage:
     for ref in refs:
         groups.setdefault(channel_label(ref.touchpoint), []).append(ref)
     rows = [
-        _row(label, groups[label], url_for, limit) for label in CHANNEL_ORDER if label in groups
+        _row(label, groups[label], url_for, limit) for label in channel_order() if label in groups
     ]
     return ChannelsPage(
         rows=rows,
@@ -86,7 +87,7 @@ def _row(label: str, refs: list[TouchpointRef], url_for: UrlFor, limit: int) -> 
     notes = [n for r in refs for n in r.touchpoint.pain_points]
     return ChannelRow(
         channel=label,
-        anchor="channel-" + ("none" if label == NO_CHANNEL else _channel_key(label)),
+        anchor="channel-" + ("none" if label == gettext(NO_CHANNEL) else _channel_key(label)),
         touchpoints=listed(refs, limit, lambda r: -len(r.touchpoint.pain_points)).map(
             lambda r: ChannelTouchpoint(
                 name=inline(r.touchpoint.name),
@@ -117,14 +118,14 @@ def _chart(rows: list[ChannelRow]) -> Chart | None:
     bar = Bar(init_opts=opts.InitOpts(chart_id="chart-portfolio-channels"))
     bar.add_xaxis(labels)
     bar.add_yaxis(
-        "Touchpoints",
+        gettext("Touchpoints"),
         [r.touchpoints.total for r in rows],
         label_opts=opts.LabelOpts(is_show=True, position="top"),
     )
     bar.extend_axis(
         yaxis=opts.AxisOpts(
             type_="value",
-            name="Average emotion",
+            name=gettext("Average emotion"),
             min_=EMOTION_MIN,
             max_=EMOTION_MAX,
             interval=1,
@@ -133,7 +134,7 @@ def _chart(rows: list[ChannelRow]) -> Chart | None:
     line = Line()
     line.add_xaxis(labels)
     line.add_yaxis(
-        "Average emotion",
+        gettext("Average emotion"),
         [r.emotion.value for r in rows],
         yaxis_index=1,
         symbol="diamond",
@@ -148,7 +149,7 @@ def _chart(rows: list[ChannelRow]) -> Chart | None:
         xaxis_opts=opts.AxisOpts(
             axislabel_opts=opts.LabelOpts(interval=0, rotate=30 if len(rows) > 6 else 0)
         ),
-        yaxis_opts=opts.AxisOpts(type_="value", name="Touchpoints", min_interval=1),
+        yaxis_opts=opts.AxisOpts(type_="value", name=gettext("Touchpoints"), min_interval=1),
     )
     options = plain_options(bar)
     options.update(base_options())
@@ -164,21 +165,30 @@ def _chart(rows: list[ChannelRow]) -> Chart | None:
     busiest = max(rows, key=lambda r: r.touchpoints.total)
     rated = [r for r in rows if r.emotion.value is not None]
     lowest = min(rated, key=lambda r: r.emotion.value or 0) if rated else None
-    description = (
-        f"Touchpoints per channel across today's maps ({sum(r.touchpoints.total for r in rows)} "
-        f"in {len(rows)} channels), with the average emotion of the rated ones on a scale from "
-        f"1 (very negative) to 5 (very positive). Most touchpoints: {busiest.channel} "
-        f"({busiest.touchpoints.total})."
-        + (
-            f" Lowest average emotion: {lowest.channel} ({lowest.emotion.number}, "
-            f"{lowest.emotion.word})."
-            if lowest
-            else ""
-        )
-    )
+    description = gettext(
+        "Touchpoints per channel across today's maps (%(total)s in %(channels)s channels), with "
+        "the average emotion of the rated ones on a scale from 1 (very negative) to 5 (very "
+        "positive). Most touchpoints: %(busiest)s (%(count)s)."
+    ) % {
+        "total": sum(r.touchpoints.total for r in rows),
+        "channels": len(rows),
+        "busiest": busiest.channel,
+        "count": busiest.touchpoints.total,
+    }
+    if lowest:
+        description += " " + gettext("Lowest average emotion: %(channel)s (%(n)s, %(word)s).") % {
+            "channel": lowest.channel,
+            "n": lowest.emotion.number,
+            "word": lowest.emotion.word,
+        }
     table = Table(
-        caption="Touchpoints and average emotion per channel",
-        headers=["Channel", "Touchpoints", "Average emotion", "Rated touchpoints"],
+        caption=gettext("Touchpoints and average emotion per channel"),
+        headers=[
+            gettext("Channel"),
+            gettext("Touchpoints"),
+            gettext("Average emotion"),
+            gettext("Rated touchpoints"),
+        ],
         rows=[
             [
                 r.channel,
@@ -191,7 +201,7 @@ def _chart(rows: list[ChannelRow]) -> Chart | None:
     )
     return Chart(
         "chart-portfolio-channels",
-        "Touchpoints and average emotion per channel",
+        gettext("Touchpoints and average emotion per channel"),
         description,
         options,
         table,

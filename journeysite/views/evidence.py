@@ -10,6 +10,7 @@ from pyecharts.charts import Bar
 
 from journeysite.content.load import Definition
 from journeysite.content.portal import Portal, journey_model
+from journeysite.format.i18n import gettext, ngettext
 from journeysite.format.models import Journey
 from journeysite.format.vocabulary import MAP_TYPE_LABELS, SOLICITED_SOURCES
 from journeysite.views.charts import Chart, Table, base_options, plain_options
@@ -48,9 +49,12 @@ class Coverage:
     @property
     def text(self) -> str:
         if not self.total:
-            return "No touchpoints"
-        noun = "touchpoint" if self.total == 1 else "touchpoints"
-        return f"{self.percent:.0f} % ({self.covered} of {self.total} {noun})"
+            return gettext("No touchpoints")
+        return ngettext(
+            "%(percent)s %% (%(covered)s of %(num)s touchpoint)",
+            "%(percent)s %% (%(covered)s of %(num)s touchpoints)",
+            self.total,
+        ) % {"percent": f"{self.percent:.0f}", "covered": self.covered, "num": self.total}
 
 
 def coverage(journey: Journey, page_url: str = "") -> Coverage:
@@ -129,7 +133,7 @@ def _chart(rows: list[EvidenceRow]) -> Chart | None:
     bar = Bar(init_opts=opts.InitOpts(chart_id="chart-portfolio-evidence"))
     bar.add_xaxis([r.journey.text for r in shown])
     bar.add_yaxis(
-        "Touchpoints with evidence",
+        gettext("Touchpoints with evidence"),
         [
             {
                 "value": round(r.coverage.percent or 0, 1),
@@ -146,7 +150,9 @@ def _chart(rows: list[EvidenceRow]) -> Chart | None:
         yaxis_opts=opts.AxisOpts(
             type_="category", is_inverse=True, axislabel_opts=opts.LabelOpts(interval=0)
         ),
-        xaxis_opts=opts.AxisOpts(type_="value", name="% of touchpoints", min_=0, max_=100),
+        xaxis_opts=opts.AxisOpts(
+            type_="value", name=gettext("%% of touchpoints") % {}, min_=0, max_=100
+        ),
     )
     options = plain_options(bar)
     options.update(base_options())
@@ -154,17 +160,23 @@ def _chart(rows: list[EvidenceRow]) -> Chart | None:
     options["grid"] = {"left": 8, "right": 150, "top": 32, "bottom": 8, "containLabel": True}
     lowest = shown[0]
     which = (
-        f"the {len(shown)} least covered of {len(measured)} journeys (the table below lists more)"
+        gettext("the %(n)s least covered of %(of)s journeys (the table below lists more)")
+        % {"n": len(shown), "of": len(measured)}
         if len(shown) < len(measured)
-        else f"{len(shown)} journeys"
+        else ngettext("%(num)s journey", "%(num)s journeys", len(shown)) % {"num": len(shown)}
     )
-    description = (
-        f"Evidence coverage of {which}: the share of each map's touchpoints that cite at least "
-        f"one of its sources. Lowest: {lowest.journey.text}, {lowest.coverage.text}."
-    )
+    description = gettext(
+        "Evidence coverage of %(which)s: the share of each map's touchpoints that cite at least "
+        "one of its sources. Lowest: %(journey)s, %(coverage)s."
+    ) % {"which": which, "journey": lowest.journey.text, "coverage": lowest.coverage.text}
     table = Table(
-        caption="Evidence coverage per journey",
-        headers=["Journey", "Coverage", "Solicited sources", "Unsolicited sources"],
+        caption=gettext("Evidence coverage per journey"),
+        headers=[
+            gettext("Journey"),
+            gettext("Coverage"),
+            gettext("Solicited sources"),
+            gettext("Unsolicited sources"),
+        ],
         rows=[
             [r.journey.text, r.coverage.text, r.coverage.solicited, r.coverage.unsolicited]
             for r in shown
@@ -172,7 +184,7 @@ def _chart(rows: list[EvidenceRow]) -> Chart | None:
     )
     return Chart(
         "chart-portfolio-evidence",
-        "Evidence coverage per journey",
+        gettext("Evidence coverage per journey"),
         description,
         options,
         table,

@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from journeysite.content.portal import Portal, journey_model, stakeholder_model
+from journeysite.format.i18n import gettext
 from journeysite.format.vocabulary import STATUS_LABELS, quadrant
 from journeysite.views.common import Link, UrlFor, link_definition
 from journeysite.views.grouping import NavGroup
@@ -102,7 +103,7 @@ def stakeholder_group_page(
                 link=link_definition(stakeholder, url_for),
                 influence=model.influence,
                 interest=model.interest,
-                approach=quadrant(model.influence, model.interest),
+                approach=gettext(quadrant(model.influence, model.interest)),
                 journeys=len(portal.journeys_by_owner.get(stakeholder.id, [])),
                 touchpoints=len(portal.touchpoints_by_stakeholder.get(stakeholder.id, [])),
             )

@@ -11,10 +11,11 @@ from __future__ import annotations
 import posixpath
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from journeysite.content.load import Definition
 from journeysite.content.portal import Portal, persona_model, stakeholder_model
+from journeysite.format.i18n import gettext
 from journeysite.format.vocabulary import STAKEHOLDER_KIND_GROUPS, slugify
 from journeysite.views.uris import STAKEHOLDER_KINDS_FOLDER
 
@@ -68,8 +69,9 @@ def stakeholder_groups(
     kinds: dict[str, list[Definition]] = defaultdict(list)
     for stakeholder in portal.stakeholders.values():
         kinds[stakeholder_model(stakeholder).kind].append(stakeholder)
-    titled = ((STAKEHOLDER_KIND_GROUPS[k], kinds[k]) for k in STAKEHOLDER_KIND_GROUPS if k in kinds)
-    return _groups(titled, slugify, folder)
+    english = STAKEHOLDER_KIND_GROUPS.english  # the folder names stay the same in every language
+    titled = ((english[k], kinds[k]) for k in STAKEHOLDER_KIND_GROUPS if k in kinds)
+    return [replace(g, title=gettext(g.title)) for g in _groups(titled, slugify, folder)]
 
 
 def _groups(

@@ -20,6 +20,7 @@ from pyecharts.charts import HeatMap
 
 from journeysite.content.load import Definition
 from journeysite.content.portal import Portal, journey_model
+from journeysite.format.i18n import gettext, ngettext
 from journeysite.format.models import Stage
 from journeysite.format.stages import normal_name
 from journeysite.views.charts import Chart, Table, base_options, emotion_label, plain_options
@@ -27,11 +28,11 @@ from journeysite.views.common import Link, UrlFor, link_definition
 from journeysite.views.management import NO_PHASE, phase_key, phases
 from journeysite.views.markup import inline
 from journeysite.views.portfolio import (
-    CHANNEL_ORDER,
     STAGE_LEVEL,
     Listed,
     PainPointRef,
     channel_label,
+    channel_order,
     first_by,
     future_journeys,
     listed,
@@ -221,7 +222,7 @@ def _by_journey(journeys: list[Definition], rows: _Rows, url_for: UrlFor) -> Mat
         if any((key, c) in cells for c in range(len(journeys)))  # a stage of a journey shown
     ]
     matrix = _matrix(
-        f"Severity-weighted pain points by {rows.label.lower()} and journey",
+        _by_rows_caption("journey", rows.label),
         "chart-portfolio-pain-journeys",
         [link_definition(j, url_for) for j in journeys],
         matrix_rows,
@@ -236,9 +237,9 @@ def _by_channel(journeys: list[Definition], rows: _Rows, refs: list[PainPointRef
     for journey in journeys:
         for stage in journey_model(journey).stages:
             key = rows.key(stage)
-            present.add((key, STAGE_LEVEL))
+            present.add((key, gettext(STAGE_LEVEL)))
             present.update((key, channel_label(tp)) for tp in stage.touchpoints)
-    labels = [label for label in CHANNEL_ORDER if any(p[1] == label for p in present)]
+    labels = [label for label in channel_order() if any(p[1] == label for p in present)]
     sums = _sums(refs, rows, lambda ref: ref.channel)
     matrix_rows = [
         Row(
@@ -251,7 +252,7 @@ def _by_channel(journeys: list[Definition], rows: _Rows, refs: list[PainPointRef
         for key in rows.names
     ]
     return _matrix(
-        f"Severity-weighted pain points by {rows.label.lower()} and channel",
+        _by_rows_caption("channel", rows.label),
         "chart-portfolio-pain-channels",
         [Link(label, None) for label in labels],
         matrix_rows,
@@ -284,6 +285,17 @@ def _matrix(
     return Matrix(caption, columns, rows, chart, row_label=row_label)
 
 
+def _by_rows_caption(kind: str, row_label: str) -> str:
+    """The heatmap's caption: pain by stage (or phase, with a framework) and journey or channel."""
+    if kind == "journey":
+        if row_label == "Phase":
+            return gettext("Severity-weighted pain points by phase and journey")
+        return gettext("Severity-weighted pain points by stage and journey")
+    if row_label == "Phase":
+        return gettext("Severity-weighted pain points by phase and channel")
+    return gettext("Severity-weighted pain points by stage and channel")
+
+
 def _heatmap_chart(
     chart_id: str,
     caption: str,
@@ -304,7 +316,7 @@ def _heatmap_chart(
     heat = HeatMap(init_opts=opts.InitOpts(chart_id=chart_id))
     heat.add_xaxis([c.text for c in columns])
     heat.add_yaxis(
-        "Severity-weighted pain points",
+        gettext("Severity-weighted pain points"),
         [r.name for r in rows],
         [[x, y, cell.score] for x, y, cell in points],
         label_opts=opts.LabelOpts(is_show=True),
@@ -317,7 +329,7 @@ def _heatmap_chart(
             orient="horizontal",
             pos_left="center",
             pos_top=0,
-            range_text=["More pain", "None"],
+            range_text=[gettext("More pain"), gettext("None")],
             range_color=["#fff8e1", "#ffb74d", "#e65100", "#b71c1c"],
         ),
     )
@@ -335,15 +347,42 @@ def _heatmap_chart(
     )
     options["grid"] = {"left": 8, "right": 16, "top": 150, "bottom": 8, "containLabel": True}
     options["tooltip"] = {"trigger": "item"}
+    across = {
+        "journey": ngettext("%(num)s journey", "%(num)s journeys", len(columns)),
+        "channel": ngettext("%(num)s channel", "%(num)s channels", len(columns)),
+    }[kind] % {"num": len(columns)}
     description = (
-        f"Heatmap of {sum(c.count for _, _, c in points)} pain points across {len(rows)} "
-        f"{'phases' if row_label == 'Phase' else 'stages'} "
-        f"and {len(columns)} {kind}s: each cell is the severity-weighted count ({weights_text()}); "
-        "darker means more pain and every cell shows its number. " + _hottest(rows, columns)
+        (
+            gettext(
+                "Heatmap of %(pains)s pain points across %(phases)s phases and %(across)s: each "
+                "cell is the severity-weighted count (%(weights)s); darker means more pain and "
+                "every cell shows its number."
+            )
+            if row_label == "Phase"
+            else gettext(
+                "Heatmap of %(pains)s pain points across %(stages)s stages and %(across)s: each "
+                "cell is the severity-weighted count (%(weights)s); darker means more pain and "
+                "every cell shows its number."
+            )
+        )
+        % {
+            "pains": sum(c.count for _, _, c in points),
+            "stages": len(rows),
+            "phases": len(rows),
+            "across": across,
+            "weights": weights_text(),
+        }
+        + " "
+        + _hottest(rows, columns)
     )
     table = Table(
         caption=caption,
-        headers=[row_label, kind.capitalize(), "Severity-weighted score", "Pain points"],
+        headers=[
+            gettext("Phase") if row_label == "Phase" else gettext("Stage"),
+            gettext("Journey") if kind == "journey" else gettext("Channel"),
+            gettext("Severity-weighted score"),
+            gettext("Pain points"),
+        ],
         rows=[[rows[y].name, columns[x].text, cell.score, cell.count] for x, y, cell in points],
     )
     return Chart(chart_id, caption, description, options, table, height=180 + 30 * len(rows))
@@ -360,15 +399,23 @@ def _hottest(rows: list[Row], columns: list[Link]) -> str:
         default=None,
     )
     if best is None or best[0] == 0:
-        return "No pain points recorded."
+        return gettext("No pain points recorded.")
     score, y, x = best[0], -best[1], -best[2]
-    return f"Highest: {rows[y].name} in {columns[x].text} (score {score})."
+    return gettext("Highest: %(stage)s in %(column)s (score %(score)s).") % {
+        "stage": rows[y].name,
+        "column": columns[x].text,
+        "score": score,
+    }
 
 
 def _pain_row(ref: PainPointRef, rows: _Rows, url_for: UrlFor) -> PainRow:
     url = url_for(ref.journey.file.src_uri)
     tp = ref.touchpoint
-    where = inline(tp.name) if tp else f"Stage {ref.stage_index + 1}: {ref.stage_name}"
+    where = (
+        inline(tp.name)
+        if tp
+        else gettext("Stage %(n)s: %(name)s") % {"n": ref.stage_index + 1, "name": ref.stage_name}
+    )
     return PainRow(
         stage=rows.names[rows.of(ref)],
         journey=link_definition(ref.journey, url_for),

@@ -9,6 +9,7 @@ from pyecharts.charts import Bar
 
 from journeysite.content.load import Definition
 from journeysite.content.portal import Portal, journey_model
+from journeysite.format.i18n import N_, gettext, ngettext
 from journeysite.format.models import Kpi
 from journeysite.format.vocabulary import MAP_TYPE_LABELS, number
 from journeysite.views.charts import Chart, Table, base_options, plain_options
@@ -22,9 +23,9 @@ from journeysite.views.portfolio import (
 )
 from journeysite.views.uris import PORTAL_JSON_URI
 
-ON_TARGET = "On target"
-OFF_TARGET = "Off target"
-WHOLE_JOURNEY = "Whole journey"
+ON_TARGET = N_("On target")
+OFF_TARGET = N_("Off target")
+WHOLE_JOURNEY = N_("Whole journey")
 
 
 def progress(kpi: Kpi) -> float | None:
@@ -80,7 +81,7 @@ def kpi_board(portal: Portal, url_for: UrlFor, limit: int) -> KpiBoard:
     labels: set[str] = set()
     for journey in sorted_journeys(portal):
         for kpi, scope in _kpis(journey, url_for):
-            where = journey.title if scope.text == WHOLE_JOURNEY else scope.text
+            where = journey.title if scope.text == gettext(WHOLE_JOURNEY) else scope.text
             label = _unique(f"{kpi.name} · {where}", labels)
             rows.append(
                 BoardRow(
@@ -115,7 +116,7 @@ def _distance(row: BoardRow) -> tuple[bool, float]:
 def _kpis(journey: Definition, url_for: UrlFor) -> list[tuple[Kpi, Link]]:
     url = url_for(journey.file.src_uri)
     model = journey_model(journey)
-    found = [(k, Link(WHOLE_JOURNEY, f"{url}#jm-kpis")) for k in model.kpis]
+    found = [(k, Link(gettext(WHOLE_JOURNEY), f"{url}#jm-kpis")) for k in model.kpis]
     for _, tp in model.touchpoints():
         found += [(k, Link(tp.name, f"{url}#tp-{tp.key}")) for k in tp.kpis]
     return found
@@ -139,7 +140,7 @@ def _chart(rows: list[BoardRow]) -> Chart | None:
     shown = first_by(comparable, CHART_BARS, lambda r: r.progress)  # furthest from target
     bar = Bar(init_opts=opts.InitOpts(chart_id="chart-portfolio-kpis"))
     bar.add_xaxis([r.label for r in shown])
-    for name, wanted in ((ON_TARGET, True), (OFF_TARGET, False)):
+    for name, wanted in ((gettext(ON_TARGET), True), (gettext(OFF_TARGET), False)):
         bar.add_yaxis(
             name,
             [_bar_item(r) if bool(r.on_target) is wanted else None for r in shown],
@@ -164,7 +165,7 @@ def _chart(rows: list[BoardRow]) -> Chart | None:
     options["series"][0]["markLine"] = {
         "silent": True,
         "symbol": "none",
-        "label": {"formatter": "Target (100 %)"},
+        "label": {"formatter": gettext("Target (100 %)")},
         "lineStyle": {"type": "dashed"},
         "data": [{"xAxis": 100}],
     }
@@ -172,25 +173,37 @@ def _chart(rows: list[BoardRow]) -> Chart | None:
     left_out = len(rows) - len(comparable)
     on = sum(r.on_target is True for r in shown)
     which = (
-        f"the {len(shown)} KPIs furthest from their targets, of {len(comparable)} comparable ones "
-        "(the table below lists more, and every KPI is on its journey's page),"
-        if len(shown) < len(comparable)
-        else f"{len(shown)} KPIs"
-    )
-    description = (
-        f"Progress towards target of {which} as a percentage of their target, "
-        "direction-aware (for lower-is-better KPIs, target ÷ value), so 100 % or more is on "
-        f"target whichever way is better: {on} on target (✓), {len(shown) - on} off target (✗)."
-        + (
-            f" {left_out} KPI{'s' if left_out != 1 else ''} without a value and target, or with "
-            "figures a percentage cannot compare, are left out of the chart."
-            if left_out
-            else ""
+        gettext(
+            "the %(n)s KPIs furthest from their targets, of %(of)s comparable ones "
+            "(the table below lists more, and every KPI is on its journey's page),"
         )
+        % {"n": len(shown), "of": len(comparable)}
+        if len(shown) < len(comparable)
+        else ngettext("%(num)s KPI", "%(num)s KPIs", len(shown)) % {"num": len(shown)}
     )
+    description = gettext(
+        "Progress towards target of %(which)s as a percentage of their target, "
+        "direction-aware (for lower-is-better KPIs, target ÷ value), so 100 %% or more is on "
+        "target whichever way is better: %(on)s on target (✓), %(off)s off target (✗)."
+    ) % {"which": which, "on": on, "off": len(shown) - on}
+    if left_out:
+        description += " " + ngettext(
+            "%(num)s KPI without a value and target, or with figures a percentage cannot "
+            "compare, is left out of the chart.",
+            "%(num)s KPIs without a value and target, or with figures a percentage cannot "
+            "compare, are left out of the chart.",
+            left_out,
+        ) % {"num": left_out}
     table = Table(
-        caption="Progress towards target",
-        headers=["KPI", "Value", "Target", "Better when", "% of target", "Status"],
+        caption=gettext("Progress towards target"),
+        headers=[
+            gettext("KPI"),
+            gettext("Value"),
+            gettext("Target"),
+            gettext("Better when"),
+            gettext("%% of target") % {},
+            gettext("Status"),
+        ],
         rows=[
             [
                 r.label,
@@ -198,14 +211,14 @@ def _chart(rows: list[BoardRow]) -> Chart | None:
                 f"{r.target} {r.unit}".strip(),
                 r.better,
                 r.progress_text,
-                f"✓ {ON_TARGET}" if r.on_target else f"✗ {OFF_TARGET}",
+                f"✓ {gettext(ON_TARGET)}" if r.on_target else f"✗ {gettext(OFF_TARGET)}",
             ]
             for r in shown
         ],
     )
     return Chart(
         "chart-portfolio-kpis",
-        "Progress towards target",
+        gettext("Progress towards target"),
         description,
         options,
         table,

@@ -8,9 +8,11 @@ from dataclasses import dataclass
 
 from journeysite.content.load import Definition
 from journeysite.content.portal import Portal, journey_model
+from journeysite.format.i18n import N_, _
 from journeysite.format.vocabulary import MAP_TYPE_LABELS, STATUS_LABELS
 from journeysite.views.common import Link, UrlFor, link_definition, link_to
 from journeysite.views.portfolio import (
+    SEVERITY_WORDS,
     Listed,
     future_journeys,
     listed,
@@ -22,8 +24,8 @@ from journeysite.views.portfolio import (
 from journeysite.views.review import DUE_SOON_DAYS, ReviewStatus, review_status
 from journeysite.views.uris import PORTAL_JSON_URI
 
-NO_SOURCES = "No sources"
-NOT_VALIDATED = "Not validated"
+NO_SOURCES = N_("No sources")
+NOT_VALIDATED = N_("Not validated")
 
 
 @dataclass(frozen=True)
@@ -76,10 +78,10 @@ def overview_page(portal: Portal, url_for: UrlFor, as_of: datetime.date, limit: 
     return Overview(
         counts=_counts(portal),
         review_summary=[
-            ("Overdue", states["overdue"]),
-            ("Never reviewed", states["never"]),
-            ("Due soon", states["due-soon"]),
-            ("OK", states["ok"]),
+            (_("Overdue"), states["overdue"]),
+            (_("Never reviewed"), states["never"]),
+            (_("Due soon"), states["due-soon"]),
+            (_("OK"), states["ok"]),
         ],
         journeys=listed(reviews, limit).map(lambda pair: _row(*pair, portal, url_for)),
         no_sources=listed(
@@ -100,9 +102,9 @@ def _row(journey: Definition, review: ReviewStatus, portal: Portal, url_for: Url
     model = journey_model(journey)
     flags = []
     if not model.sources:
-        flags.append(NO_SOURCES)
+        flags.append(_(NO_SOURCES))
     if model.status != "validated":
-        flags.append(NOT_VALIDATED)
+        flags.append(_(NOT_VALIDATED))
     return ReviewRow(
         link=link_definition(journey, url_for),
         persona=link_to(portal, "persona", model.persona, url_for),
@@ -126,36 +128,40 @@ def _counts(portal: Portal) -> list[Count]:
     severities = Counter(p.note.severity or "unrated" for p in pains)
     future_pains = sum(len(pain_points_of(j)) for j in future)
     future_tps = sum(len(journey_model(j).touchpoints()) for j in future)
-    by_severity = ", ".join(f"{severities[s]} {s}" for s, _ in weights() if severities[s])
+    by_severity = ", ".join(
+        f"{severities[s]} {_(SEVERITY_WORDS[s])}" for s, _w in weights() if severities[s]
+    )
     return [
-        Count("Personas", len(portal.personas)),
+        Count(_("Personas"), len(portal.personas)),
         Count(
-            "Journeys",
+            _("Journeys"),
             len(portal.journeys),
             ", ".join(
                 f"{kinds[k]} {label.lower()}" for k, label in MAP_TYPE_LABELS.items() if kinds[k]
             ),
         ),
         Count(
-            "Touchpoints",
+            _("Touchpoints"),
             sum(len(journey_model(j).touchpoints()) for j in today),
-            _future_note(future_tps, "in future-state maps"),
+            _future_note(future_tps, N_("not counting %(num)s in future-state maps")),
         ),
         Count(
-            "Open pain points",
+            _("Open pain points"),
             len(pains),
             "; ".join(
                 x
                 for x in [
                     by_severity,
-                    _future_note(future_pains, "anticipated in future-state maps"),
+                    _future_note(
+                        future_pains, N_("not counting %(num)s anticipated in future-state maps")
+                    ),
                 ]
                 if x
             ),
         ),
-        Count("Stakeholders", len(portal.stakeholders)),
+        Count(_("Stakeholders"), len(portal.stakeholders)),
     ]
 
 
-def _future_note(count: int, where: str) -> str:
-    return f"not counting {count} {where}" if count else ""
+def _future_note(count: int, message: str) -> str:
+    return _(message) % {"num": count} if count else ""

@@ -434,7 +434,7 @@ def _owner_touchpoint(
         anchor=f"jm-tp-{record.journey.id}-{tp.key}",
         name=inline(tp.name),
         url=_touchpoint_url(record, url_for),
-        role="Owner" if role == "owner" else "Supporting",
+        role=role,
         stage=inline(record.stage.name),
         stage_number=record.stage_index + 1,
         channel=CHANNEL_LABELS[tp.channel] if tp.channel else "",

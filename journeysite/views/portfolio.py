@@ -13,13 +13,19 @@ from typing import Any, Generic, TypeVar
 
 from journeysite.content.load import Definition
 from journeysite.content.portal import Portal, journey_model
+from journeysite.format.i18n import N_, gettext
 from journeysite.format.models import Note, Touchpoint
 from journeysite.format.vocabulary import CHANNEL_LABELS, SEVERITY_WEIGHT
 
-STAGE_LEVEL = "Stage level"
+STAGE_LEVEL = N_("Stage level")
 """The channel column for pain points written on a stage rather than on a touchpoint."""
-NO_CHANNEL = "No channel"
-CHANNEL_ORDER = [STAGE_LEVEL, *CHANNEL_LABELS.values(), NO_CHANNEL]
+NO_CHANNEL = N_("No channel")
+
+
+def channel_order() -> list[str]:
+    """Channel columns in the build's language: stage level, the channels, then none."""
+    return [gettext(STAGE_LEVEL), *CHANNEL_LABELS.values(), gettext(NO_CHANNEL)]
+
 
 UNRATED_WEIGHT = 1
 """A pain point without a severity weighs as much as a low one: it counts, but never outranks."""
@@ -76,12 +82,21 @@ def weights() -> list[tuple[str, int]]:
     return [*ranked, ("unrated", UNRATED_WEIGHT)]
 
 
+SEVERITY_WORDS = {
+    "high": N_("high"),
+    "medium": N_("medium"),
+    "low": N_("low"),
+    "unrated": N_("unrated"),
+}
+"""A severity as a word in a sentence ("3 high, 1 unrated")."""
+
+
 def weights_text() -> str:
-    return ", ".join(f"{name} {weight}" for name, weight in weights())
+    return ", ".join(f"{gettext(SEVERITY_WORDS[name])} {weight}" for name, weight in weights())
 
 
 def channel_label(touchpoint: Touchpoint) -> str:
-    return CHANNEL_LABELS[touchpoint.channel] if touchpoint.channel else NO_CHANNEL
+    return CHANNEL_LABELS[touchpoint.channel] if touchpoint.channel else gettext(NO_CHANNEL)
 
 
 def is_future(definition: Definition) -> bool:
@@ -127,7 +142,7 @@ class PainPointRef:
     def channel(self) -> str:
         """Its touchpoint's channel; pain points written on the stage itself are 'Stage level'."""
         if self.touchpoint is None:
-            return STAGE_LEVEL
+            return gettext(STAGE_LEVEL)
         return channel_label(self.touchpoint)
 
 

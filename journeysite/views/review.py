@@ -6,6 +6,7 @@ import datetime
 from dataclasses import dataclass
 from typing import Literal
 
+from journeysite.format.i18n import _, ngettext
 from journeysite.format.models import Journey
 
 DUE_SOON_DAYS = 14
@@ -26,14 +27,14 @@ class ReviewStatus:
     def label(self) -> str:
         """Words, not colour: what a reader needs to know about the review."""
         if self.days is None:
-            return "Never reviewed"
+            return _("Never reviewed")
         if self.days < 0:
-            return f"Overdue by {_days(-self.days)}"
+            return _("Overdue by %(days)s") % {"days": _days(-self.days)}
         if self.days == 0:
-            return "Due soon: today"
+            return _("Due soon: today")
         if self.state == "due-soon":
-            return f"Due soon: in {_days(self.days)}"
-        return f"OK: due in {_days(self.days)}"
+            return _("Due soon: in %(days)s") % {"days": _days(self.days)}
+        return _("OK: due in %(days)s") % {"days": _days(self.days)}
 
     @property
     def urgency(self) -> tuple[int, int]:
@@ -56,4 +57,4 @@ def review_status(journey: Journey, as_of: datetime.date) -> ReviewStatus:
 
 
 def _days(n: int) -> str:
-    return f"{n} day{'s' if n != 1 else ''}"
+    return ngettext("%(num)s day", "%(num)s days", n) % {"num": n}

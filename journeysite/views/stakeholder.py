@@ -8,6 +8,7 @@ from markupsafe import Markup
 
 from journeysite.content.load import Definition
 from journeysite.content.portal import Portal, stakeholder_model
+from journeysite.format.i18n import gettext
 from journeysite.format.vocabulary import (
     CHANNEL_LABELS,
     RELATIONSHIP_LABELS,
@@ -100,7 +101,7 @@ def stakeholder_page(definition: Definition, portal: Portal, url_for: UrlFor) ->
         kind=model.kind,
         influence=model.influence,
         interest=model.interest,
-        quadrant=quadrant(model.influence, model.interest),
+        quadrant=gettext(quadrant(model.influence, model.interest)),
         contact=inline(model.contact) if model.contact else None,
         motivations=texts(model.motivations),
         objectives=texts(model.objectives),

@@ -18,6 +18,7 @@ from pyecharts.charts import Graph, Scatter
 
 from journeysite.content.load import Definition
 from journeysite.content.portal import Portal, journey_model, stakeholder_model
+from journeysite.format.i18n import gettext
 from journeysite.format.models import Stakeholder
 from journeysite.format.vocabulary import (
     QUADRANT_HIGH_FROM,
@@ -159,7 +160,7 @@ def _rows(stakeholders: list[Definition], portal: Portal, url_for: UrlFor) -> li
                 kind=STAKEHOLDER_KIND_LABELS[model.kind],
                 influence=model.influence,
                 interest=model.interest,
-                approach=quadrant(model.influence, model.interest),
+                approach=gettext(quadrant(model.influence, model.interest)),
                 ownership=Link("Ownership", url_for(owner_page_uri(ident)))
                 if ident in involved
                 else None,
@@ -223,9 +224,18 @@ def power_interest_grid(stakeholders: list[Definition]) -> Chart | None:
                 "value": list(position[definition.id]),
                 # A template of vocabulary only: ECharts escapes the name it puts in for {b}.
                 "tooltip": {
-                    "formatter": f"{{b}}<br/>{STAKEHOLDER_KIND_LABELS[kind]} · influence "
-                    f"{influence} of {SCALE_MAX}, interest {interest} of {SCALE_MAX}<br/>"
-                    f"{quadrant(influence, interest)}"
+                    "formatter": "{b}<br/>"
+                    + gettext(
+                        "%(kind)s · influence %(influence)s of %(max)s, "
+                        "interest %(interest)s of %(max)s"
+                    )
+                    % {
+                        "kind": STAKEHOLDER_KIND_LABELS[kind],
+                        "influence": influence,
+                        "interest": interest,
+                        "max": SCALE_MAX,
+                    }
+                    + f"<br/>{gettext(quadrant(influence, interest))}"
                 },
             }
             for definition, (influence, interest) in placed
@@ -240,8 +250,9 @@ def power_interest_grid(stakeholders: list[Definition]) -> Chart | None:
     options["tooltip"] = {"trigger": "item"}
     options["grid"] = {**GRID_MARGINS, "containLabel": False}
     ticks = list(range(SCALE_MIN, SCALE_MAX + 1))
-    options["xAxis"] = [_scale_axis("Interest →", _X_LOW, _X_HIGH, ticks, name_gap=30)]
-    options["yAxis"] = [_scale_axis("Influence (power) →", _Y_LOW, _Y_HIGH, ticks, name_gap=36)]
+    interest_axis, influence_axis = gettext("Interest →"), gettext("Influence (power) →")
+    options["xAxis"] = [_scale_axis(interest_axis, _X_LOW, _X_HIGH, ticks, name_gap=30)]
+    options["yAxis"] = [_scale_axis(influence_axis, _Y_LOW, _Y_HIGH, ticks, name_gap=36)]
     label = {
         "show": True,
         "position": "right",
@@ -264,7 +275,7 @@ def power_interest_grid(stakeholders: list[Definition]) -> Chart | None:
             STAKEHOLDER_KIND_LABELS[stakeholder_model(d).kind],
             str(influence),
             str(interest),
-            quadrant(influence, interest),
+            gettext(quadrant(influence, interest)),
         ]
         for d, (influence, interest) in placed
     ]
@@ -272,25 +283,34 @@ def power_interest_grid(stakeholders: list[Definition]) -> Chart | None:
     for d, (influence, interest) in placed:
         by_quadrant[quadrant(influence, interest)].append(d.title)
     summary = "; ".join(
-        f"{name}: {', '.join(by_quadrant[name])}"
+        f"{gettext(name)}: {', '.join(by_quadrant[name])}"
         for name in QUADRANTS.values()
         if by_quadrant.get(name)
     )
     description = (
-        f"{len(placed)} stakeholders by interest (across, {SCALE_MIN} to {SCALE_MAX}) and "
-        f"influence (up, {SCALE_MIN} to {SCALE_MAX}); {QUADRANT_HIGH_FROM} and above counts as "
-        "high. Symbol and colour show the kind; stakeholders with the same scores share a cell. "
-        f"{summary}."
+        gettext(
+            "%(n)s stakeholders by interest (across, %(min)s to %(max)s) and influence (up, "
+            "%(min)s to %(max)s); %(high)s and above counts as high. Symbol and colour show the "
+            "kind; stakeholders with the same scores share a cell."
+        )
+        % {"n": len(placed), "min": SCALE_MIN, "max": SCALE_MAX, "high": QUADRANT_HIGH_FROM}
+        + f" {summary}."
     )
     table = Table(
-        caption="Stakeholders on the power/interest grid",
-        headers=["Stakeholder", "Kind", "Influence", "Interest", "Approach"],
+        caption=gettext("Stakeholders on the power/interest grid"),
+        headers=[
+            gettext("Stakeholder"),
+            gettext("Kind"),
+            gettext("Influence"),
+            gettext("Interest"),
+            gettext("Approach"),
+        ],
         rows=rows,
     )
     plot_px = round(cell_px * (_Y_HIGH - _Y_LOW))
     return Chart(
         "chart-stakeholders-grid",
-        "Power/interest grid",
+        gettext("Power/interest grid"),
         description,
         options,
         table,
@@ -442,7 +462,7 @@ def relationship_network(stakeholders: list[Definition]) -> Chart | None:
             )
     graph = Graph(init_opts=opts.InitOpts(chart_id="chart-stakeholders-network"))
     graph.add(
-        "Relationships",
+        gettext("Relationships"),
         nodes,
         links,
         categories=[
@@ -498,25 +518,24 @@ def relationship_network(stakeholders: list[Definition]) -> Chart | None:
     loops = "; ".join(
         ", ".join(d.title for d in group) for group in relationship_loops(stakeholders)
     )
-    description = (
-        f"{len(stakeholders)} stakeholders and {len(links)} relationships. Arrows point from the "
+    description = gettext(
+        "%(stakeholders)s stakeholders and %(relationships)s relationships. Arrows point from the "
         "stakeholder that holds the relationship to the other; colour and dash pattern show its "
         "kind, named on the edge when a stakeholder is in focus. Internal teams and departments "
         "sit on the inner ring, everyone else outside."
-        + (
-            f" Loops, where relationships lead back to where they started: {loops}."
-            if loops
-            else ""
-        )
-    )
+    ) % {"stakeholders": len(stakeholders), "relationships": len(links)}
+    if loops:
+        description += " " + gettext(
+            "Loops, where relationships lead back to where they started: %(loops)s."
+        ) % {"loops": loops}
     table = Table(
-        caption="Relationships between stakeholders",
-        headers=["From", "Relationship", "To", "Note"],
+        caption=gettext("Relationships between stakeholders"),
+        headers=[gettext("From"), gettext("Relationship"), gettext("To"), gettext("Note")],
         rows=rows,
     )
     return Chart(
         "chart-stakeholders-network",
-        "Relationship network",
+        gettext("Relationship network"),
         description,
         options,
         table,

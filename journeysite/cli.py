@@ -9,7 +9,7 @@ from pathlib import Path
 
 from journeysite.content.diagnostics import format_report
 from journeysite.content.load import display_path
-from journeysite.content.tree import check_directory, load_directory
+from journeysite.content.tree import Checked, check_directory, load_directory
 from journeysite.diff import revisions
 from journeysite.diff.compare import compare_portals
 from journeysite.diff.report import FORMATS as DIFF_FORMATS
@@ -43,7 +43,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"journeysite: error: no content directory at {docs_dir}", file=sys.stderr)
         return 2
     unowned = "error" if args.require_owner or project.require_owner else "warning"
-    checked = check_directory(docs_dir, project.limits, unowned, project.selection)
+    checked = _check_languages(docs_dir, project, unowned)
     report = format_report(checked.diagnostics, args.format)
     if report:
         print(report)
@@ -59,6 +59,25 @@ def cmd_check(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 0 if checked.ok else 1
+
+
+def _check_languages(docs_dir: Path, project: Project, unowned: str) -> Checked:
+    """The build's rules for each language a bilingual portal is built in (mkdocs-static-i18n):
+    a translation is checked among that language's pages, each problem reported once; the counts
+    are the default language's."""
+    views = project.selection.views()
+    first = check_directory(docs_dir, project.limits, unowned, views[0])
+    seen = {(d.path, d.line, d.message) for d in first.diagnostics}
+    files = {f.file.src_uri for f in first.files}
+    for view in views[1:]:
+        checked = check_directory(docs_dir, project.limits, unowned, view)
+        for diagnostic in checked.diagnostics:
+            if (key := (diagnostic.path, diagnostic.line, diagnostic.message)) not in seen:
+                seen.add(key)
+                first.diagnostics.append(diagnostic)
+        first.files += [f for f in checked.files if f.file.src_uri not in files]
+        files |= {f.file.src_uri for f in checked.files}
+    return first
 
 
 def _management_counts(counts: dict[str, int]) -> str:

@@ -8,6 +8,7 @@ sides. The CLI loads no plugin and no theme: a pre-commit environment has neithe
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +21,7 @@ from mkdocs.exceptions import ConfigurationError
 from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
 from journeysite.config import JourneysiteConfig
-from journeysite.content.selection import DEFAULT_SELECTION, Selection
+from journeysite.content.selection import DEFAULT_SELECTION, FOLDER_STRUCTURE, Selection
 from journeysite.format.limits import DEFAULT_LIMITS, Limits
 
 CONFIG_FILES = ("mkdocs.yml", "mkdocs.yaml")
@@ -60,11 +61,14 @@ class Project:
         settings = _validated(_Settings(config_file_path=str(path)), _settings(data), path.name)
         options = _validated(
             JourneysiteConfig(config_file_path=str(path)),
-            _plugin_options(data.get("plugins"), path.name),
+            _plugin_options(data.get("plugins"), path.name) or {},
             path.name,
             f"Config value 'plugins': Plugin '{PLUGIN}' option",
         )
-        return cls.of_build(settings, options)
+        project = cls.of_build(settings, options)
+        languages = _translated_languages(data.get("plugins"), path.name)
+        selection = dataclasses.replace(project.selection, languages=languages)
+        return dataclasses.replace(project, selection=selection)
 
     def with_docs_dir(self, docs_dir: Path) -> Project:
         """The same project with another content directory (`journeysite check DIR`)."""
@@ -106,29 +110,43 @@ def _load(path: Path) -> dict[str, Any]:
     return data
 
 
-def _plugin_options(plugins: object, where: str) -> dict[str, Any]:
-    """The journeysite entry's options, whether listed as a name, as `{journeysite: {...}}` or in
-    the mapping form of `plugins:`; parsed by MkDocs' own reading of `plugins:`."""
+def _translated_languages(plugins: object, where: str) -> frozenset[str]:
+    """mkdocs-static-i18n's languages besides the default one: the suffixes of translated files
+    (`discharge.de.md`), so the commands read each language's pages as its build does."""
+    options = _plugin_options(plugins, where, "i18n")
+    if options is None:
+        return frozenset()
+    if options.get("docs_structure", "suffix") != "suffix":
+        raise ProjectError(f"{where}: {FOLDER_STRUCTURE}")
+    entries = [e for e in options.get("languages") or [] if isinstance(e, dict) and e.get("locale")]
+    default = next((e for e in entries if e.get("default")), entries[0] if entries else None)
+    return frozenset(str(e["locale"]) for e in entries if e is not default)
+
+
+def _plugin_options(plugins: object, where: str, plugin: str = PLUGIN) -> dict[str, Any] | None:
+    """A plugin entry's options (journeysite's by default), whether listed as a name, as
+    `{journeysite: {...}}` or in the mapping form of `plugins:`; parsed by MkDocs' own reading of
+    `plugins:`. None when the plugin is not listed."""
     if plugins is None:
-        return {}
+        return None
     if not isinstance(plugins, (list, tuple, dict)):
         raise ProjectError(f"{where}: Config value 'plugins': Expected a list or dict.")
     try:
-        entries = list(c.Plugins._parse_configs(plugins))
+        entries = list(c.Plugins._parse_configs(copy.deepcopy(plugins)))  # it pops its items
     except base.ValidationError as exc:
         raise ProjectError(f"{where}: Config value 'plugins': {exc}") from None
     for name, options in entries:
-        if name.lstrip("/") != PLUGIN:
+        if name.lstrip("/") != plugin:
             continue
         if options is None:
             return {}
         if not isinstance(options, dict):
             raise ProjectError(
                 f"{where}: Config value 'plugins': "
-                f"Invalid config options for the '{PLUGIN}' plugin."
+                f"Invalid config options for the '{plugin}' plugin."
             )
         return {key: value for key, value in options.items() if key != "enabled"}
-    return {}
+    return None
 
 
 def _validated(

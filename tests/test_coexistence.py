@@ -117,8 +117,8 @@ def test_git_is_available() -> None:
     assert subprocess.run(["git", "--version"], capture_output=True).returncode == 0
 
 
-def test_static_i18n_builds_each_language_from_its_own_maps(project: Project) -> None:
-    """`discharge.de.md` is the German `discharge`, not a second journey with a duplicate id."""
+def _bilingual(project: Project) -> None:
+    """English and German (suffix structure): `discharge.de.md` translates `discharge.md`."""
     project.write("index.de.md", "# Start\n")
     project.write("personas/patient.md", "---\ntype: persona\nname: Pat Patient\n---\n")
     stages = "stages:\n  - name: {stage}\n    emotion: 2\n    pain_points: [{pain}]\n"
@@ -147,6 +147,11 @@ def test_static_i18n_builds_each_language_from_its_own_maps(project: Project) ->
         ],
         theme={"name": "material"},
     )
+
+
+def test_static_i18n_builds_each_language_from_its_own_maps(project: Project) -> None:
+    """`discharge.de.md` is the German `discharge`, not a second journey with a duplicate id."""
+    _bilingual(project)
     _strict_build(project)
     english = project.page("journeys/discharge/").get_text(" ", strip=True)
     german = project.page("de/journeys/discharge/").get_text(" ", strip=True)
@@ -161,6 +166,26 @@ def test_static_i18n_builds_each_language_from_its_own_maps(project: Project) ->
     assert "Long wait for papers" in project.page("portfolio/pain-points/").get_text()
     index = project.page("de/journeys/").get_text(" ", strip=True)
     assert "1 Journey Map für 1 Persona." in index  # one map in German, not two
+
+
+def test_check_reads_each_language_as_its_build_does(project: Project) -> None:
+    """`journeysite check` on a bilingual portal: no duplicate ids, and a translation's own
+    mistakes are reported at its own file and line."""
+    _bilingual(project)
+    result = project.journeysite("check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 errors" in result.stderr
+    german = project.content / "journeys/discharge.de.md"
+    german.write_text(
+        german.read_text(encoding="utf-8").replace("persona: patient", "persona: patiant"),
+        encoding="utf-8",
+    )
+    result = project.journeysite("check")
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "content/journeys/discharge.de.md:4: error: persona: unknown persona `patiant`; "
+        "did you mean `patient`?"
+    ]
 
 
 def test_static_i18n_folder_structure_is_refused_with_a_message(minimal: Project) -> None:

@@ -13,6 +13,8 @@ import posixpath
 from dataclasses import dataclass
 from typing import Any
 
+from journeysite.content.selection import FOLDER_STRUCTURE
+
 
 @dataclass(frozen=True)
 class Translation:
@@ -44,11 +46,7 @@ def translation_of(config: Any) -> Translation | None:
     if plugin is None:
         return None
     if plugin.config.get("docs_structure") != "suffix":
-        raise UnsupportedStructure(
-            "journeysite works with mkdocs-static-i18n's `docs_structure: suffix` (discharge.md "
-            "and discharge.de.md side by side); with `folder` each language's copy of a map "
-            "would be a second map with the same id. Set `docs_structure: suffix` under `i18n`."
-        )
+        raise UnsupportedStructure(FOLDER_STRUCTURE)
     languages = frozenset(str(lang) for lang in plugin.all_languages)
     default = str(plugin.default_language)
     return Translation(str(plugin.current_language or default), default, languages)

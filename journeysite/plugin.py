@@ -339,12 +339,18 @@ class JourneysitePlugin(BasePlugin[JourneysiteConfig]):
                 files.append(self._in_language(page))
                 self.made.add(generated.src_uri)
         self.exports.clear()
-        if self.dirty_serve:
+        if self.dirty_serve and self.translation is not None:
+            # mkdocs-static-i18n builds every language into one site in one rebuild: what one
+            # language's build leaves alone is not known here, so each rebuild writes every page.
+            incremental.rebuild_only(files.documentation_pages(), {f.src_uri for f in files})
+        elif self.dirty_serve:
             self.build = incremental.build_of(
                 content, self.pages.values(), incremental.config_stamp(config, self.settings)
             )
             self.search = search_plugin(config)
-        for output in [] if self.dirty_serve else generated_files(content.portal, self.settings):
+        for output in (
+            [] if self.build is not None else generated_files(content.portal, self.settings)
+        ):
             path = self.exports.write(output.src_uri, output.content(content.portal))
             files.append(
                 self._in_language(File.generated(config, output.src_uri, abs_src_path=str(path)))

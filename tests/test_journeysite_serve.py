@@ -332,3 +332,23 @@ def test_renaming_a_phase_reaches_every_page_that_names_it(portal: Project) -> N
         )
         assert "Settle up" in html(server, "journeys/onboarding/")
         assert_same_as_fresh(portal, server)
+
+
+def test_a_bilingual_portal_serves_each_language_s_edit(project: Project) -> None:
+    """Beside mkdocs-static-i18n, editing the German translation of a map updates the German page."""
+    from tests.test_coexistence import _bilingual
+
+    _bilingual(project)
+    with journeysite_serve(project) as server:
+        assert "Deutscher Text." in html(server, "de/journeys/discharge/")
+        german = (project.content / "journeys/discharge.de.md").read_text(encoding="utf-8")
+        save(project, "journeys/discharge.de.md", german.replace("Deutscher", "Geänderter"))
+
+        rebuilt(
+            server,
+            "the edited translation",
+            lambda: "Geänderter Text." in html(server, "de/journeys/discharge/"),
+        )
+        assert "English body." in html(server, "journeys/discharge/")
+        assert "Geänderter" not in html(server, "journeys/discharge/")
+        assert_same_as_fresh(project, server)

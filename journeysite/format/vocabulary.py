@@ -193,21 +193,25 @@ def number(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
-OPPORTUNITY_STATUS_LABELS: dict[str, str] = {
-    "idea": "Idea",
-    "validated": "Validated",
-    "planned": "Planned",
-    "in-progress": "In progress",
-    "done": "Done",
-    "dropped": "Dropped",
-}
-SOLUTION_STATUS_LABELS: dict[str, str] = {
-    "idea": "Idea",
-    "planned": "Planned",
-    "in-progress": "In progress",
-    "shipped": "Shipped",
-    "dropped": "Dropped",
-}
+OPPORTUNITY_STATUS_LABELS: Labels[str] = Labels(
+    {
+        "idea": N_("Idea"),
+        "validated": N_("Validated"),
+        "planned": N_("Planned"),
+        "in-progress": N_("In progress"),
+        "done": N_("Done"),
+        "dropped": N_("Dropped"),
+    }
+)
+SOLUTION_STATUS_LABELS: Labels[str] = Labels(
+    {
+        "idea": N_("Idea"),
+        "planned": N_("Planned"),
+        "in-progress": N_("In progress"),
+        "shipped": N_("Shipped"),
+        "dropped": N_("Dropped"),
+    }
+)
 SOLUTION_CLOSED: frozenset[str] = frozenset({"shipped", "dropped"})
 """A solution in one of these states is never overdue, whatever its due date."""
 
@@ -215,12 +219,13 @@ PRIORITY_HIGH_FROM = 3
 """On the 1–5 impact and effort scales, 3 and above count as high (the impact/effort matrix)."""
 
 PRIORITY_QUADRANTS: dict[tuple[bool, bool], str] = {
-    (True, False): "Quick wins",
-    (True, True): "Big bets",
-    (False, False): "Fill-ins",
-    (False, True): "Money pits",
+    (True, False): N_("Quick wins"),
+    (True, True): N_("Big bets"),
+    (False, False): N_("Fill-ins"),
+    (False, True): N_("Money pits"),
 }
-"""(high impact, high effort) → quadrant, in the order opportunities are worked on."""
+"""(high impact, high effort) → quadrant, in the order opportunities are worked on. English, as
+the data (`data-quadrant`, the table's order) keeps it; pages show `gettext(quadrant)`."""
 
 
 def priority_quadrant(impact: int, effort: int) -> str:

@@ -21,6 +21,7 @@ from journeysite.content.portal import (
     opportunity_model,
     solution_model,
 )
+from journeysite.format.i18n import N_, gettext
 from journeysite.format.models import Stage, Touchpoint
 from journeysite.format.vocabulary import (
     OPPORTUNITY_STATUS_LABELS,
@@ -34,7 +35,9 @@ from journeysite.views.portfolio import pain_points_of
 from journeysite.views.uris import LIFECYCLE_URI
 
 QUADRANT_ORDER = list(PRIORITY_QUADRANTS.values())
-NO_PHASE = "No phase"
+"""The quadrants' English names (data, not text): pages show `gettext(quadrant)`."""
+NO_PHASE = N_("No phase")
+"""Marked only: where it is shown, `gettext(NO_PHASE)`."""
 
 
 @dataclass(frozen=True)
@@ -170,7 +173,13 @@ def is_overdue(solution: Definition, as_of: datetime.date | None) -> bool:
 
 
 def due_quarter(due: datetime.date | None) -> str:
-    return "" if due is None else f"{due.year} Q{(due.month - 1) // 3 + 1}"
+    """The calendar quarter of a due date as the active language writes it (en: 2026 Q3)."""
+    if due is None:
+        return ""
+    return gettext("%(year)s Q%(quarter)s") % {
+        "year": due.year,
+        "quarter": (due.month - 1) // 3 + 1,
+    }
 
 
 def opportunity_item(opportunity: Definition, url_for: UrlFor) -> WorkItem:

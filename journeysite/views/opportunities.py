@@ -19,6 +19,7 @@ from pyecharts.charts import Scatter
 
 from journeysite.content.load import Definition
 from journeysite.content.portal import Portal, journey_model, opportunity_model
+from journeysite.format.i18n import N_, gettext, ngettext
 from journeysite.format.vocabulary import (
     OPPORTUNITY_STATUS_LABELS,
     PRIORITY_HIGH_FROM,
@@ -44,11 +45,12 @@ from journeysite.views.portfolio import Listed, listed, weights_text
 from journeysite.views.uris import OPPORTUNITIES_URI
 
 QUADRANT_WORDS = {
-    "Quick wins": "high impact, low effort",
-    "Big bets": "high impact, high effort",
-    "Fill-ins": "low impact, low effort",
-    "Money pits": "low impact, high effort",
+    "Quick wins": N_("high impact, low effort"),
+    "Big bets": N_("high impact, high effort"),
+    "Fill-ins": N_("low impact, low effort"),
+    "Money pits": N_("low impact, high effort"),
 }
+"""What each quadrant means, in English: pages show `gettext(QUADRANT_WORDS[quadrant])`."""
 
 
 @dataclass(frozen=True)
@@ -148,7 +150,7 @@ def _matrix_chart(order: list[tuple[Definition, str, int, int]]) -> Chart | None
         cells[model.effort, model.impact].append(opportunity.title)
     scatter = Scatter(init_opts=opts.InitOpts(chart_id="chart-opportunities-matrix"))
     scatter.add_xaxis([])
-    scatter.add_yaxis("Opportunities", [])
+    scatter.add_yaxis(gettext("Opportunities"), [])
     options = plain_options(scatter)
     options.update(base_options())
     options["aria"]["decal"] = {"show": False}  # one series; the quadrants are named in text
@@ -173,41 +175,62 @@ def _matrix_chart(order: list[tuple[Definition, str, int, int]]) -> Chart | None
         "label": {"show": True, "position": "insideTop", "fontWeight": "bold"},
         "itemStyle": {"opacity": 0.08},
         "data": [
-            area("Quick wins", (low_edge, split), (split, high_edge)),
-            area("Big bets", (split, high_edge), (split, high_edge)),
-            area("Fill-ins", (low_edge, split), (low_edge, split)),
-            area("Money pits", (split, high_edge), (low_edge, split)),
+            area(gettext("Quick wins"), (low_edge, split), (split, high_edge)),
+            area(gettext("Big bets"), (split, high_edge), (split, high_edge)),
+            area(gettext("Fill-ins"), (low_edge, split), (low_edge, split)),
+            area(gettext("Money pits"), (split, high_edge), (low_edge, split)),
         ],
     }
     axis = {"type": "value", "min": low_edge, "max": high_edge, "interval": 1}
-    options["xAxis"] = [{**axis, "name": "Effort (1 low – 5 high)", "nameLocation": "middle"}]
-    options["yAxis"] = [{**axis, "name": "Impact (1 low – 5 high)", "nameLocation": "middle"}]
+    options["xAxis"] = [
+        {**axis, "name": gettext("Effort (1 low – 5 high)"), "nameLocation": "middle"}
+    ]
+    options["yAxis"] = [
+        {**axis, "name": gettext("Impact (1 low – 5 high)"), "nameLocation": "middle"}
+    ]
     for axis_options in (*options["xAxis"], *options["yAxis"]):
         axis_options.update({"nameGap": 28, "axisLabel": {}, "splitLine": {"show": True}})
     options["legend"] = [{"show": False}]
     options["tooltip"] = {"trigger": "item"}
     options["grid"] = {"left": 48, "right": 16, "top": 16, "bottom": 48, "containLabel": True}
     counts = Counter(quadrant for _, quadrant, _, _ in order)
-    description = (
-        f"Scatter chart of {len(order)} opportunities by effort (across) and impact (up), each on "
-        f"a 1–5 scale where {PRIORITY_HIGH_FROM} and above is high. Quadrants: "
-        + "; ".join(f"{q} ({QUADRANT_WORDS[q]}): {counts[q]}" for q in QUADRANT_ORDER)
-        + ". A point's number is how many opportunities share its place."
+    quadrants = "; ".join(
+        gettext("%(quadrant)s (%(words)s): %(count)s")
+        % {"quadrant": gettext(q), "words": gettext(QUADRANT_WORDS[q]), "count": counts[q]}
+        for q in QUADRANT_ORDER
     )
+    description = ngettext(
+        "Scatter chart of %(num)s opportunity by effort (across) and impact (up), each on a 1–5 "
+        "scale where %(high)s and above is high. Quadrants: %(quadrants)s. A point's number is "
+        "how many opportunities share its place.",
+        "Scatter chart of %(num)s opportunities by effort (across) and impact (up), each on a "
+        "1–5 scale where %(high)s and above is high. Quadrants: %(quadrants)s. A point's number "
+        "is how many opportunities share its place.",
+        len(order),
+    ) % {"num": len(order), "high": PRIORITY_HIGH_FROM, "quadrants": quadrants}
     table = Table(
-        caption="Opportunities by impact and effort",
-        headers=["Opportunity", "Quadrant", "Impact", "Effort"],
+        caption=gettext("Opportunities by impact and effort"),
+        headers=[gettext("Opportunity"), gettext("Quadrant"), gettext("Impact"), gettext("Effort")],
         rows=[
-            [o.title, quadrant, opportunity_model(o).impact, opportunity_model(o).effort]
+            [o.title, gettext(quadrant), opportunity_model(o).impact, opportunity_model(o).effort]
             for o, quadrant, _, _ in order
         ],
     )
-    return Chart("chart-opportunities-matrix", "Impact/effort matrix", description, options, table)
+    return Chart(
+        "chart-opportunities-matrix", gettext("Impact/effort matrix"), description, options, table
+    )
 
 
 def _names(titles: list[str], shown: int = 5) -> str:
+    """The titles sharing a point, for its tooltip: the first few, then how many more."""
+    names = "; ".join(titles[:shown])
     more = len(titles) - shown
-    return "; ".join(titles[:shown]) + (f"; and {more} more" if more > 0 else "")
+    if more <= 0:
+        return names
+    return ngettext("%(names)s; and %(num)s more", "%(names)s; and %(num)s more", more) % {
+        "names": names,
+        "num": more,
+    }
 
 
 @dataclass(frozen=True)
@@ -250,7 +273,7 @@ def moment_row(ref: MomentRef, portal: Portal, url_for: UrlFor) -> MomentRow:
         journey=Link(journey_model(ref.journey).title, url),
         stage=Link(f"{ref.stage_index + 1}. {stage.name}", f"{url}#stage-{ref.stage_index + 1}"),
         touchpoint=Link(ref.touchpoint.name, f"{url}#{ref.anchor}") if ref.touchpoint else None,
-        phase=known[key] if key else (NO_PHASE if known else ""),
+        phase=known[key] if key else (gettext(NO_PHASE) if known else ""),
         pain_score=score,
         pain_count=count,
     )

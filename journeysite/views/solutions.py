@@ -17,6 +17,7 @@ from pyecharts.charts import Bar
 
 from journeysite.content.load import Definition
 from journeysite.content.portal import Portal, journey_kpis, journey_model, solution_model
+from journeysite.format.i18n import N_, gettext, ngettext
 from journeysite.format.models import Kpi, Measure
 from journeysite.format.vocabulary import SOLUTION_STATUS_LABELS, number
 from journeysite.views.charts import Chart, Table, base_options, plain_options
@@ -34,7 +35,8 @@ from journeysite.views.opportunities import MomentRow, moment_row
 from journeysite.views.portfolio import Listed, listed
 from journeysite.views.uris import SOLUTIONS_URI
 
-NO_DUE_DATE = "No due date"
+NO_DUE_DATE = N_("No due date")
+"""The roadmap's column for solutions without a due date; shown as `gettext(NO_DUE_DATE)`."""
 
 
 @dataclass(frozen=True)
@@ -149,13 +151,11 @@ def solutions_page(
         if mine:
             rows = listed(mine, limit).map(lambda s: solution_row(portal, s, url_for, as_of))
             groups.append(StatusGroup(status, SOLUTION_STATUS_LABELS[status], rows))
+    undated = gettext(NO_DUE_DATE)
     counts = Counter(
-        (due_quarter(solution_model(s).due) or NO_DUE_DATE, solution_model(s).status)
-        for s in ordered
+        (due_quarter(solution_model(s).due) or undated, solution_model(s).status) for s in ordered
     )
-    quarters = list(
-        dict.fromkeys(due_quarter(solution_model(s).due) or NO_DUE_DATE for s in ordered)
-    )
+    quarters = list(dict.fromkeys(due_quarter(solution_model(s).due) or undated for s in ordered))
     table = [(q, [counts[q, status] for status in statuses]) for q in quarters]
     return SolutionsPage(
         total=len(ordered),
@@ -185,23 +185,32 @@ def _roadmap_chart(quarters: list[tuple[str, list[int]]], statuses: list[str]) -
     bar.set_global_opts(
         legend_opts=opts.LegendOpts(pos_top=0),
         tooltip_opts=opts.TooltipOpts(trigger="axis"),
-        yaxis_opts=opts.AxisOpts(name="Solutions", min_=0, min_interval=1),
+        yaxis_opts=opts.AxisOpts(name=gettext("Solutions"), min_=0, min_interval=1),
         xaxis_opts=opts.AxisOpts(axislabel_opts=opts.LabelOpts(interval=0)),
     )
     options = plain_options(bar)
     options.update(base_options())
     options["grid"] = {"left": 8, "right": 16, "top": 48, "bottom": 8, "containLabel": True}
     total = sum(sum(c) for _, c in quarters)
-    description = (
-        f"Stacked bar chart of {total} solutions by due quarter, each bar split by status "
-        f"({', '.join(SOLUTION_STATUS_LABELS.values())}); patterns tell the statuses apart."
-    )
+    description = ngettext(
+        "Stacked bar chart of %(num)s solution by due quarter, each bar split by status "
+        "(%(statuses)s); patterns tell the statuses apart.",
+        "Stacked bar chart of %(num)s solutions by due quarter, each bar split by status "
+        "(%(statuses)s); patterns tell the statuses apart.",
+        total,
+    ) % {"num": total, "statuses": ", ".join(SOLUTION_STATUS_LABELS.values())}
     table = Table(
-        caption="Solutions by due quarter and status",
-        headers=["Due quarter", *SOLUTION_STATUS_LABELS.values(), "Total"],
+        caption=gettext("Solutions by due quarter and status"),
+        headers=[gettext("Due quarter"), *SOLUTION_STATUS_LABELS.values(), gettext("Total")],
         rows=[[q, *counts, sum(counts)] for q, counts in quarters],
     )
-    return Chart("chart-solutions-roadmap", "Roadmap by due quarter", description, options, table)
+    return Chart(
+        "chart-solutions-roadmap",
+        gettext("Roadmap by due quarter"),
+        description,
+        options,
+        table,
+    )
 
 
 @dataclass(frozen=True)

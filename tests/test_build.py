@@ -25,7 +25,7 @@ def test_journey_page(minimal: Project) -> None:
     assert facts["Owner"] == "Customer Care"
     assert facts["Status"] == "Validated"
     assert facts["Map type"] == "Current state"
-    assert facts["Last reviewed"] == "2026-05-01 · every 90 days"
+    assert facts["Last reviewed"] == "May 1, 2026 · every 90 days"  # the date as English writes it
     assert main.select_one(".jm-facts a")["href"] == "../../personas/newcomer/"
 
     grid = main.select_one("table.jm-grid")

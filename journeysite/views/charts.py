@@ -15,9 +15,9 @@ from pyecharts import options as opts
 from pyecharts.charts import Line
 from pyecharts.options.series_options import BasicOpts
 
+from journeysite.format.i18n import gettext
 from journeysite.format.vocabulary import EMOTION_MAX, EMOTION_MIN, EMOTION_WORDS
 
-EMOTION_LABELS = [f"{n} · {EMOTION_WORDS[n]}" for n in range(EMOTION_MIN, EMOTION_MAX + 1)]
 SYMBOLS = ["circle", "triangle", "diamond", "rect", "roundRect", "pin", "arrow"]
 
 
@@ -49,8 +49,13 @@ class Curve:
     symbols: list[str] | None = None
 
 
+def emotion_labels() -> list[str]:
+    """The emotion scale's labels, `4 · positive`, in the active language (so built per call)."""
+    return [f"{n} · {EMOTION_WORDS[n]}" for n in range(EMOTION_MIN, EMOTION_MAX + 1)]
+
+
 def emotion_label(value: int | None) -> str | None:
-    return None if value is None else EMOTION_LABELS[value - EMOTION_MIN]
+    return None if value is None else f"{value} · {EMOTION_WORDS[value]}"
 
 
 def plain_options(chart: Any) -> dict[str, Any]:
@@ -71,7 +76,7 @@ def base_options() -> dict[str, Any]:
         "aria": {"enabled": True, "decal": {"show": True}},
         "animation": False,
         "backgroundColor": "transparent",
-        "toolbox": {"feature": {"saveAsImage": {"title": "Save as image"}}},
+        "toolbox": {"feature": {"saveAsImage": {"title": gettext("Save as image")}}},
     }
 
 
@@ -107,7 +112,7 @@ def emotion_curves(
     )
     options = plain_options(line)
     options.update(base_options())
-    options["yAxis"][0]["data"] = EMOTION_LABELS
+    options["yAxis"][0]["data"] = emotion_labels()
     options["grid"] = {"left": 8, "right": 24, "top": 48, "bottom": 8, "containLabel": True}
     for index, (series, curve) in enumerate(zip(options["series"], curves, strict=True)):
         default_symbol = SYMBOLS[index % len(SYMBOLS)]

@@ -9,12 +9,16 @@ from markupsafe import Markup
 
 from journeysite.content.load import Definition
 from journeysite.content.portal import Portal
+from journeysite.format.i18n import N_, Labels
 from journeysite.format.models import Kpi, Note
 from journeysite.format.vocabulary import emotion_word, number
 from journeysite.views.markup import inline
 
 UrlFor = Callable[[str], str]
 """Relative URL from the page being rendered to a page given by its src_uri."""
+
+BETTER_LABELS: Labels[str] = Labels({"higher": N_("higher"), "lower": N_("lower")})
+"""A KPI's direction as shown under “Better when”; the value itself (`higher`) stays data."""
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,10 @@ class KpiRow:
     unit: str
     better: str
     on_target: bool | None
+
+    @property
+    def better_label(self) -> str:
+        return BETTER_LABELS.get(self.better, self.better)
 
 
 def link_to(portal: Portal, kind: str, ident: str | None, url_for: UrlFor) -> Link | None:

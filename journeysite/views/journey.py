@@ -9,6 +9,7 @@ from markupsafe import Markup
 from journeysite.content.cache import by_identity
 from journeysite.content.load import Definition
 from journeysite.content.portal import Portal, journey_model
+from journeysite.format.i18n import N_, Labels, gettext
 from journeysite.format.models import Journey, Stage, Touchpoint
 from journeysite.format.vocabulary import (
     CHANNEL_LABELS,
@@ -36,6 +37,22 @@ from journeysite.views.lane import EmotionLane, emotion_lane
 from journeysite.views.management import WorkItem, phase_link, work_at_stage
 from journeysite.views.markup import inline
 from journeysite.views.stages import stage_mood as stage_mood  # its home is views.stages
+
+SOURCE_KIND_LABELS: Labels[str] = Labels(
+    {
+        "survey": N_("Survey"),
+        "interview": N_("Interview"),
+        "usability-test": N_("Usability test"),
+        "workshop": N_("Workshop"),
+        "analytics": N_("Analytics"),
+        "crm": N_("CRM"),
+        "support": N_("Support"),
+        "social": N_("Social"),
+        "reviews": N_("Reviews"),
+        "other": N_("Other"),
+    }
+)
+"""A source's kind as its table shows it; the kind itself (`usability-test`) stays data."""
 
 
 @dataclass(frozen=True)
@@ -88,6 +105,11 @@ class SourceRow:
     name: str
     size: str
     date: str
+    """ISO date, or ''; the template writes it as the site's language does."""
+
+    @property
+    def kind_label(self) -> str:
+        return SOURCE_KIND_LABELS.get(self.kind, self.kind)
 
 
 @dataclass(frozen=True)
@@ -213,7 +235,7 @@ def _touchpoint(tp: Touchpoint, portal: Portal, url_for: UrlFor) -> TouchpointVi
 
 
 def _kpis(journey: Journey) -> list[KpiRow]:
-    rows = [kpi_row(k, "Journey") for k in journey.kpis]
+    rows = [kpi_row(k, gettext("Journey")) for k in journey.kpis]
     rows += [kpi_row(k, tp.name) for _, tp in journey.touchpoints() for k in tp.kpis]
     return rows
 
@@ -237,7 +259,7 @@ def emotion_table(journey: Journey) -> Table | None:
     if not rows:
         return None
     return Table(
-        caption=f"Emotion curve of {journey.title}",
-        headers=["Stage", "Touchpoint", "Emotion"],
+        caption=gettext("Emotion curve of %(title)s") % {"title": journey.title},
+        headers=[gettext("Stage"), gettext("Touchpoint"), gettext("Emotion")],
         rows=rows,
     )

@@ -15,6 +15,7 @@ import dataclasses
 import itertools
 from dataclasses import dataclass
 
+from journeysite.format.i18n import gettext
 from journeysite.format.models import Journey
 from journeysite.format.stages import match_stages
 from journeysite.format.vocabulary import EMOTION_MAX, EMOTION_MIN, EMOTION_WORDS
@@ -94,7 +95,11 @@ def emotion_lane(journey: Journey, baseline: Journey | None) -> EmotionLane | No
         for j, (kind, name, value) in enumerate(values):
             x = round((j + 0.5) / len(values) * 100, 2)
             level, word = _word(value)
-            title = f"{name}: {value} · {word}"
+            title = gettext("%(name)s: %(value)s · %(word)s") % {
+                "name": name,
+                "value": value,
+                "word": word,
+            }
             points[index].append(LanePoint(x, _y(value), level, word, title, kind, False))
             curve.append((index + x / 100, _y(value)))
     base_curve: list[tuple[float, float]] = []
@@ -105,7 +110,11 @@ def emotion_lane(journey: Journey, baseline: Journey | None) -> EmotionLane | No
             if mood is None:
                 continue
             level, word = _word(mood)
-            title = f"Baseline, {baseline.stages[b].name}: {mood:g} · {word}"
+            title = gettext("Baseline, %(stage)s: %(value)s · %(word)s") % {
+                "stage": baseline.stages[b].name,
+                "value": f"{mood:g}",
+                "word": word,
+            }
             x = _beside(sum(p.kind != "baseline" for p in points[f]))
             points[f].append(LanePoint(x, _y(mood), level, word, title, "baseline", False))
             base_curve.append((f + x / 100, _y(mood)))
@@ -198,5 +207,5 @@ def _clip(curve: list[tuple[float, float]], index: int, dashed: bool) -> tuple[L
 
 def _label(stage: str, points: list[LanePoint]) -> str:
     if not points:
-        return f"{stage}: no emotion recorded"
-    return "Emotion in " + "; ".join(p.title for p in points)
+        return gettext("%(stage)s: no emotion recorded") % {"stage": stage}
+    return gettext("Emotion in %(points)s") % {"points": "; ".join(p.title for p in points)}

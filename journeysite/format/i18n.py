@@ -103,8 +103,10 @@ def format_date(value: dt.date | str | SupportsIsoformat | None) -> str:
     return _babel_date(day, format="medium", locale=active_locale())
 
 
-def format_number(value: float | None) -> str:
-    """A number with the active language's decimal sign and grouping (de: 1.234,5)."""
+def format_number(value: float | None, pattern: str | None = None) -> str:
+    """A number with the active language's decimal sign and grouping (de: 1.234,5): `78`, not
+    `78.0`; up to three decimals, or as `pattern` says (`#,##0.#`: at most one); nothing for no
+    value."""
     if value is None:
         return ""
-    return _babel_decimal(value, locale=active_locale())
+    return _babel_decimal(value, format=pattern, locale=active_locale())

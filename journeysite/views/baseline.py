@@ -17,7 +17,13 @@ from journeysite.content.portal import Portal, TouchpointRef, journey_model
 from journeysite.format.i18n import gettext
 from journeysite.format.models import Stage
 from journeysite.format.stages import match_stages, normal_name
-from journeysite.views.charts import Chart, Curve, Table, emotion_curves, emotion_label
+from journeysite.views.charts import (
+    Chart,
+    Curve,
+    Table,
+    average_emotion,
+    emotion_curves,
+)
 from journeysite.views.common import Emotion, Link, UrlFor, link_definition
 from journeysite.views.markup import inline
 from journeysite.views.portfolio import PainPointRef, pain_points_of
@@ -280,7 +286,10 @@ def _chart(baseline: Definition, future: Definition, diff: Comparison) -> Chart 
             gettext("Future state"),
             gettext("Change"),
         ],
-        rows=[[s.name, _cell(s.baseline), _cell(s.future), s.change] for s in diff.stages],
+        rows=[
+            [s.name, average_emotion(s.baseline), average_emotion(s.future), s.change]
+            for s in diff.stages
+        ],
     )
     return emotion_curves(
         f"chart-journey-{future.id}-baseline",
@@ -290,10 +299,3 @@ def _chart(baseline: Definition, future: Definition, diff: Comparison) -> Chart 
         curves,
         table,
     )
-
-
-def _cell(value: float | None) -> str:
-    if value is None:
-        return "—"
-    label = emotion_label(round(value)) or ""
-    return label if float(value).is_integer() else f"{value:.1f} (≈ {label})"

@@ -15,7 +15,7 @@ from pyecharts import options as opts
 from pyecharts.charts import Line
 from pyecharts.options.series_options import BasicOpts
 
-from journeysite.format.i18n import gettext
+from journeysite.format.i18n import format_number, gettext
 from journeysite.format.vocabulary import EMOTION_MAX, EMOTION_MIN, EMOTION_WORDS
 
 SYMBOLS = ["circle", "triangle", "diamond", "rect", "roundRect", "pin", "arrow"]
@@ -56,6 +56,15 @@ def emotion_labels() -> list[str]:
 
 def emotion_label(value: int | None) -> str | None:
     return None if value is None else f"{value} · {EMOTION_WORDS[value]}"
+
+
+def average_emotion(value: float | None) -> str:
+    """An average on the emotion scale in words: `4 · positive`, or `3,5 (≈ 4 · positive)`
+    between two points of the scale; "—" for none."""
+    if value is None:
+        return "—"
+    label = emotion_label(round(value)) or ""
+    return label if float(value).is_integer() else f"{format_number(value, '0.0')} (≈ {label})"
 
 
 def plain_options(chart: Any) -> dict[str, Any]:

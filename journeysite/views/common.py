@@ -9,9 +9,9 @@ from markupsafe import Markup
 
 from journeysite.content.load import Definition
 from journeysite.content.portal import Portal
-from journeysite.format.i18n import N_, Labels
+from journeysite.format.i18n import N_, Labels, format_number
 from journeysite.format.models import Kpi, Note
-from journeysite.format.vocabulary import emotion_word, number
+from journeysite.format.vocabulary import emotion_word
 from journeysite.views.markup import inline
 
 UrlFor = Callable[[str], str]
@@ -49,7 +49,7 @@ class Emotion:
     def number(self) -> str:
         if self.value is None:
             return ""
-        return str(int(self.value)) if float(self.value).is_integer() else f"{self.value:.1f}"
+        return format_number(self.value, "0.#")
 
     @property
     def level(self) -> int | None:
@@ -97,8 +97,8 @@ def kpi_row(kpi: Kpi, scope: str) -> KpiRow:
     return KpiRow(
         name=kpi.name,
         scope=scope,
-        value=number(kpi.value),
-        target=number(kpi.target),
+        value=format_number(kpi.value),
+        target=format_number(kpi.target),
         unit=kpi.unit or "",
         better=kpi.better,
         on_target=kpi.on_target,

@@ -9,14 +9,13 @@ from markupsafe import Markup
 from journeysite.content.cache import by_identity
 from journeysite.content.load import Definition
 from journeysite.content.portal import Portal, journey_model
-from journeysite.format.i18n import N_, Labels, gettext
+from journeysite.format.i18n import N_, Labels, format_number, gettext
 from journeysite.format.models import Journey, Stage, Touchpoint
 from journeysite.format.vocabulary import (
     CHANNEL_LABELS,
     MAP_TYPE_LABELS,
     SOLICITED_SOURCES,
     STATUS_LABELS,
-    number,
 )
 from journeysite.views.baseline import BaselineView, baseline_view
 from journeysite.views.charts import Table, emotion_label
@@ -169,7 +168,7 @@ def journey_page(definition: Definition, portal: Portal, url_for: UrlFor) -> Jou
                 kind=s.kind,
                 solicited=s.kind in SOLICITED_SOURCES,
                 name=s.name,
-                size=number(s.size),
+                size=format_number(s.size),
                 date=s.date.isoformat() if s.date else "",
             )
             for s in journey.sources

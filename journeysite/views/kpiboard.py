@@ -9,9 +9,9 @@ from pyecharts.charts import Bar
 
 from journeysite.content.load import Definition
 from journeysite.content.portal import Portal, journey_model
-from journeysite.format.i18n import N_, gettext, ngettext
+from journeysite.format.i18n import N_, format_number, gettext, ngettext
 from journeysite.format.models import Kpi
-from journeysite.format.vocabulary import MAP_TYPE_LABELS, number
+from journeysite.format.vocabulary import MAP_TYPE_LABELS
 from journeysite.views.charts import Chart, Table, base_options, plain_options
 from journeysite.views.common import Link, UrlFor, link_definition
 from journeysite.views.portfolio import (
@@ -90,8 +90,8 @@ def kpi_board(portal: Portal, url_for: UrlFor, limit: int) -> KpiBoard:
                     journey=link_definition(journey, url_for),
                     map_label=MAP_TYPE_LABELS[journey_model(journey).map],
                     scope=scope,
-                    value=number(kpi.value),
-                    target=number(kpi.target),
+                    value=format_number(kpi.value),
+                    target=format_number(kpi.target),
                     unit=kpi.unit or "",
                     better=kpi.better,
                     on_target=kpi.on_target,

@@ -17,9 +17,9 @@ from pyecharts.charts import Bar
 
 from journeysite.content.load import Definition
 from journeysite.content.portal import Portal, journey_kpis, journey_model, solution_model
-from journeysite.format.i18n import N_, gettext, ngettext
+from journeysite.format.i18n import N_, format_number, gettext, ngettext
 from journeysite.format.models import Kpi, Measure
-from journeysite.format.vocabulary import SOLUTION_STATUS_LABELS, number
+from journeysite.format.vocabulary import SOLUTION_STATUS_LABELS
 from journeysite.views.charts import Chart, Table, base_options, plain_options
 from journeysite.views.common import Link, UrlFor, link_to
 from journeysite.views.management import (
@@ -101,8 +101,8 @@ def measure_row(portal: Portal, measure: Measure, url_for: UrlFor) -> MeasureRow
     return MeasureRow(
         kpi=measure.kpi,
         journey=link,
-        value=number(kpi.value) if kpi else "",
-        target=number(kpi.target) if kpi else "",
+        value=format_number(kpi.value) if kpi else "",
+        target=format_number(kpi.target) if kpi else "",
         unit=(kpi.unit or "") if kpi else "",
         better=kpi.better if kpi else "",
         on_target=kpi.on_target if kpi else None,

@@ -62,7 +62,7 @@ def test_a_techdocs_portal_shows_grid_lane_and_charts_without_javascript(
         assert page.locator("tr.jm-lane line.jm-lane__line--baseline").count() > 0
         assert page.locator("details.jm-lane__data table").count() == 1
         for path, count in (
-            ("personas/solar-curious-homeowner/", 2),
+            ("personas/solar-curious-homeowner/", 3),  # one per journey, emotion by phase
             ("stakeholders/", 2),
             ("portfolio/pain-points/", 2),
             ("portfolio/kpis/", 1),

@@ -21,6 +21,7 @@ from journeysite.content.portal import (
     opportunity_model,
     solution_model,
 )
+from journeysite.format.i18n import N_
 from journeysite.format.models import Stage, Touchpoint
 from journeysite.format.vocabulary import (
     OPPORTUNITY_STATUS_LABELS,
@@ -34,7 +35,8 @@ from journeysite.views.portfolio import pain_points_of
 from journeysite.views.uris import LIFECYCLE_URI
 
 QUADRANT_ORDER = list(PRIORITY_QUADRANTS.values())
-NO_PHASE = "No phase"
+NO_PHASE = N_("No phase")
+"""The row or column of stages without a phase; shown as gettext(NO_PHASE)."""
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from mkdocs.structure.pages import Page
 
 from journeysite.content.load import Definition
 from journeysite.content.portal import Portal, journey_model
+from journeysite.format.i18n import N_, gettext
 from journeysite.publish.pages import GeneratedPage, Settings
 from journeysite.views.grouping import (
     NavGroup,
@@ -28,8 +29,9 @@ from journeysite.views.uris import owner_page_uri
 
 log = get_plugin_logger(__name__)
 
-NAV_PART_TITLES = {"matrix": "Matrix by journey"}
-"""Subsection titles for generated pages listed together (GeneratedPage.nav_part)."""
+NAV_PART_TITLES = {"matrix": N_("Matrix by journey")}
+"""Subsection titles for generated pages listed together (GeneratedPage.nav_part), translated
+where the navigation is built."""
 
 
 def build_nav(
@@ -60,7 +62,10 @@ def build_nav(
         for g, page in generated:
             if g.section == section and g.nav_part:
                 parts.setdefault(g.nav_part, []).append(page)
-        return [Section(NAV_PART_TITLES[name], pages) for name, pages in parts.items()]
+        return [
+            Section(html.escape(gettext(NAV_PART_TITLES[name])), pages)
+            for name, pages in parts.items()
+        ]
 
     def persona_section(persona: Definition) -> Section:
         journeys = ordered_journeys(portal.journeys_by_persona.get(persona.id, []))
@@ -87,24 +92,28 @@ def build_nav(
         j for j in portal.journeys.values() if journey_model(j).persona not in portal.personas
     ]
     if orphans:
-        children.append(Section("Other journeys", [pages[j.file.src_uri] for j in orphans]))
+        children.append(
+            Section(
+                html.escape(gettext("Other journeys")), [pages[j.file.src_uri] for j in orphans]
+            )
+        )
     children += section_pages("journeys", False)
     if children:
         items.append(Section(nav_title, children))
     portfolio = [g for g, _ in generated if g.section == "portfolio" and g.is_index]
     portfolio_children = section_pages("portfolio", True) + section_pages("portfolio", False)
     if portfolio_children:
-        title = portfolio[0].title if portfolio else "Portfolio"
+        title = portfolio[0].title if portfolio else gettext("Portfolio")
         items.append(Section(html.escape(title), portfolio_children))
     for section, title, members in (
-        ("lifecycle", "Lifecycle", by_title(portal.frameworks.values())),
-        ("opportunities", "Opportunities", by_title(portal.opportunities.values())),
-        ("solutions", "Solutions", by_title(portal.solutions.values())),
+        ("lifecycle", gettext("Lifecycle"), by_title(portal.frameworks.values())),
+        ("opportunities", gettext("Opportunities"), by_title(portal.opportunities.values())),
+        ("solutions", gettext("Solutions"), by_title(portal.solutions.values())),
     ):
         managed = [*section_pages(section, True), *section_pages(section, False)]
         managed += _definition_runs(members, pages, mode, threshold)
         if managed:
-            items.append(Section(title, managed))
+            items.append(Section(html.escape(title), managed))
     kinds = stakeholder_groups(portal, mode, threshold)
     if kinds is None:
         stakeholders = [pages[s.file.src_uri] for s in by_title(portal.stakeholders.values())]

@@ -174,7 +174,7 @@ def management_pages(portal: Portal, settings: Settings) -> list[GeneratedPage]:
         pages.append(
             GeneratedPage(
                 src_uri=LIFECYCLE_URI,
-                title="Lifecycle",
+                title=gettext("Lifecycle"),
                 template="lifecycle/index.html",
                 view=functools.partial(lifecycle_page, limit=limit),
                 section="lifecycle",
@@ -185,7 +185,7 @@ def management_pages(portal: Portal, settings: Settings) -> list[GeneratedPage]:
         pages.append(
             GeneratedPage(
                 src_uri=OPPORTUNITIES_URI,
-                title="Opportunities",
+                title=gettext("Opportunities"),
                 template="opportunities/index.html",
                 view=functools.partial(opportunities_page, limit=limit, as_of=as_of),
                 section="opportunities",
@@ -196,7 +196,7 @@ def management_pages(portal: Portal, settings: Settings) -> list[GeneratedPage]:
         pages.append(
             GeneratedPage(
                 src_uri=SOLUTIONS_URI,
-                title="Solutions",
+                title=gettext("Solutions"),
                 template="solutions/index.html",
                 view=functools.partial(solutions_page, limit=limit, as_of=as_of),
                 section="solutions",

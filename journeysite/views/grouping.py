@@ -15,11 +15,12 @@ from dataclasses import dataclass, replace
 
 from journeysite.content.load import Definition
 from journeysite.content.portal import Portal, persona_model, stakeholder_model
-from journeysite.format.i18n import gettext
+from journeysite.format.i18n import N_, gettext
 from journeysite.format.vocabulary import STAKEHOLDER_KIND_GROUPS, slugify
 from journeysite.views.uris import STAKEHOLDER_KINDS_FOLDER
 
-NO_SEGMENT = "Other personas"
+NO_SEGMENT = N_("Other personas")
+"""The group of personas without a segment; its folder keeps the English key in every language."""
 
 
 @dataclass(frozen=True)
@@ -53,11 +54,14 @@ def persona_groups(
     if "" in segments:
         titles.append("")
     folder = posixpath.join(posixpath.dirname(journeys_index), "segment")
-    return _groups(
+    groups = _groups(
         ((title or NO_SEGMENT, segments[title]) for title in titles),
         lambda title: slugify(title) or "segment",
         folder,
     )
+    if "" in segments:  # last, titled in the build's language
+        groups[-1] = replace(groups[-1], title=gettext(NO_SEGMENT))
+    return groups
 
 
 def stakeholder_groups(

@@ -151,7 +151,7 @@ class _Rows:
             self.names.setdefault(key, " ".join(stage.name.split()))
             return key
         key = phase_key(stage, self.phases)
-        self.names.setdefault(key, self.phases[key] if key else NO_PHASE)
+        self.names.setdefault(key, self.phases[key] if key else gettext(NO_PHASE))
         return key
 
     def of(self, ref: PainPointRef) -> str:

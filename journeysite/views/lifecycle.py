@@ -18,7 +18,8 @@ from pyecharts.charts import Bar, HeatMap
 
 from journeysite.content.load import Definition
 from journeysite.content.portal import Portal, framework_model, journey_model
-from journeysite.format.vocabulary import MAP_TYPE_LABELS
+from journeysite.format.i18n import N_, Labels, gettext, ngettext
+from journeysite.format.vocabulary import EMOTION_MAX, EMOTION_MIN, EMOTION_WORDS, MAP_TYPE_LABELS
 from journeysite.views.charts import (
     Chart,
     Curve,
@@ -46,6 +47,26 @@ from journeysite.views.uris import LIFECYCLE_URI
 PERSONA_ROWS = 40
 """The phase × persona heatmaps show at most this many personas, those with the most pain: like
 the stage × journey heatmap (views.heatmap.HEAT_JOURNEYS), thousands of rows help no reader."""
+
+MAP_TYPE_WORDS: Labels[str] = Labels(
+    {
+        "current": N_("current state"),
+        "future": N_("future state"),
+        "day-in-the-life": N_("day in the life"),
+        "blueprint": N_("service blueprint"),
+    }
+)
+"""A map type inside a sentence or after a journey's title, where the label's capital would be
+wrong in English (`Onboarding (current state)`); languages that capitalise nouns keep theirs."""
+
+
+def curve_label(journey: Definition) -> str:
+    """A journey's line in a chart of several: its title and its map type."""
+    model = journey_model(journey)
+    return gettext("%(journey)s (%(map_type)s)") % {
+        "journey": model.title,
+        "map_type": MAP_TYPE_WORDS[model.map],
+    }
 
 
 @dataclass(frozen=True)
@@ -180,7 +201,7 @@ def lifecycle_page(portal: Portal, url_for: UrlFor, limit: int) -> LifecyclePage
         for phase in framework_model(framework).phases
     ]
     with_unplaced = any(row.cells[-1] for row in rows)
-    columns = [*known.values(), *([NO_PHASE] if with_unplaced else [])]
+    columns = [*known.values(), *([gettext(NO_PHASE)] if with_unplaced else [])]
     if not with_unplaced:
         rows = [CoverageRow(r.journey, r.map_label, r.future, r.cells[:-1]) for r in rows]
     persona_rows = _persona_rows(portal, by_persona, list(known), url_for)
@@ -229,7 +250,7 @@ def _pain_chart(summaries: list[PhaseSummary]) -> Chart | None:
     bar = Bar(init_opts=opts.InitOpts(chart_id="chart-lifecycle-pain"))
     bar.add_xaxis(names)
     bar.add_yaxis(
-        "Severity-weighted pain",
+        gettext("Severity-weighted pain"),
         [s.pain_score for s in summaries],
         label_opts=opts.LabelOpts(is_show=True, position="top"),
     )
@@ -238,7 +259,7 @@ def _pain_chart(summaries: list[PhaseSummary]) -> Chart | None:
         xaxis_opts=opts.AxisOpts(
             axislabel_opts=opts.LabelOpts(interval=0, rotate=30 if len(names) > 6 else 0)
         ),
-        yaxis_opts=opts.AxisOpts(name="Score", min_=0),
+        yaxis_opts=opts.AxisOpts(name=gettext("Score"), min_=0),
         tooltip_opts=opts.TooltipOpts(trigger="axis"),
     )
     options = plain_options(bar)
@@ -246,30 +267,39 @@ def _pain_chart(summaries: list[PhaseSummary]) -> Chart | None:
     options["grid"] = {"left": 8, "right": 16, "top": 40, "bottom": 8, "containLabel": True}
     worst = max(summaries, key=lambda s: s.pain_score)
     blind = [s.name for s in summaries if s.blind_spot]
-    description = (
-        f"Bar chart of the severity-weighted pain ({weights_text()}) in each of "
-        f"{len(summaries)} lifecycle phases, across today's maps. "
-        + (
-            f"Most pain: {worst.name} (score {worst.pain_score}). "
-            if worst.pain_score
-            else "No pain points recorded. "
+    sentences = [
+        ngettext(
+            "Bar chart of the severity-weighted pain (%(weights)s) in the %(num)s lifecycle "
+            "phase, across today's maps.",
+            "Bar chart of the severity-weighted pain (%(weights)s) in each of %(num)s lifecycle "
+            "phases, across today's maps.",
+            len(summaries),
         )
-        + (f"Blind spots, no map of today: {', '.join(blind)}." if blind else "")
-    )
+        % {"weights": weights_text(), "num": len(summaries)},
+        gettext("Most pain: %(phase)s (score %(score)s).")
+        % {"phase": worst.name, "score": worst.pain_score}
+        if worst.pain_score
+        else gettext("No pain points recorded."),
+    ]
+    if blind:
+        sentences.append(
+            gettext("Blind spots, no map of today: %(phases)s.") % {"phases": ", ".join(blind)}
+        )
+    description = " ".join(sentences)
     table = Table(
-        caption="Severity-weighted pain and average emotion by phase",
+        caption=gettext("Severity-weighted pain and average emotion by phase"),
         headers=[
-            "Phase",
-            "Maps of today",
-            "Stages",
-            "Pain points",
-            "Severity-weighted score",
-            "Average emotion",
+            gettext("Phase"),
+            gettext("Maps of today"),
+            gettext("Stages"),
+            gettext("Pain points"),
+            gettext("Severity-weighted score"),
+            gettext("Average emotion"),
         ],
         rows=[
             [
                 s.name,
-                s.journeys if not s.blind_spot else "0 (blind spot)",
+                s.journeys if not s.blind_spot else gettext("0 (blind spot)"),
                 s.stages,
                 s.pain_count,
                 s.pain_score,
@@ -278,7 +308,7 @@ def _pain_chart(summaries: list[PhaseSummary]) -> Chart | None:
             for s in summaries
         ],
     )
-    return Chart("chart-lifecycle-pain", "Pain by phase", description, options, table)
+    return Chart("chart-lifecycle-pain", gettext("Pain by phase"), description, options, table)
 
 
 def _emotion_text(emotion: Emotion) -> str:
@@ -302,7 +332,7 @@ def _persona_chart(
     chart_id = f"chart-lifecycle-persona-{kind}"
     heat = HeatMap(init_opts=opts.InitOpts(chart_id=chart_id))
     heat.add_xaxis([s.name for s in summaries])
-    label = "Severity-weighted pain" if kind == "pain" else "Average emotion"
+    label = gettext("Severity-weighted pain") if kind == "pain" else gettext("Average emotion")
     heat.add_yaxis(
         label,
         [r.persona.text for r in rows],
@@ -316,7 +346,7 @@ def _persona_chart(
             orient="horizontal",
             pos_left="center",
             pos_top=0,
-            range_text=["More pain", "None"],
+            range_text=[gettext("More pain"), gettext("None")],
             range_color=["#fff8e1", "#ffb74d", "#e65100", "#b71c1c"],
         )
     else:
@@ -326,7 +356,10 @@ def _persona_chart(
             orient="horizontal",
             pos_left="center",
             pos_top=0,
-            range_text=["5 very positive", "1 very negative"],
+            range_text=[
+                f"{EMOTION_MAX} {EMOTION_WORDS[EMOTION_MAX]}",
+                f"{EMOTION_MIN} {EMOTION_WORDS[EMOTION_MIN]}",
+            ],
             range_color=["#c62828", "#fff59d", "#2e7d32"],
         )
     heat.set_global_opts(legend_opts=opts.LegendOpts(is_show=False), visualmap_opts=visual)
@@ -342,21 +375,29 @@ def _persona_chart(
     options["grid"] = {"left": 8, "right": 16, "top": 130, "bottom": 8, "containLabel": True}
     options["tooltip"] = {"trigger": "item"}
     if kind == "pain":
-        title = "Pain by phase and persona"
-        description = (
-            f"Heatmap of the severity-weighted pain ({weights_text()}) in today's maps, by "
-            f"lifecycle phase and persona ({len(rows)} personas); darker means more pain and "
-            "every cell shows its number. Empty where a persona's maps do not reach the phase."
-        )
-        headers = ["Persona", "Phase", "Severity-weighted score"]
+        title = gettext("Pain by phase and persona")
+        description = ngettext(
+            "Heatmap of the severity-weighted pain (%(weights)s) in today's maps, by lifecycle "
+            "phase and persona (%(num)s persona); darker means more pain and every cell shows its "
+            "number. Empty where a persona's maps do not reach the phase.",
+            "Heatmap of the severity-weighted pain (%(weights)s) in today's maps, by lifecycle "
+            "phase and persona (%(num)s personas); darker means more pain and every cell shows "
+            "its number. Empty where a persona's maps do not reach the phase.",
+            len(rows),
+        ) % {"weights": weights_text(), "num": len(rows)}
+        headers = [gettext("Persona"), gettext("Phase"), gettext("Severity-weighted score")]
     else:
-        title = "Average emotion by phase and persona"
-        description = (
-            f"Heatmap of the average emotion, 1 (very negative) to 5 (very positive), of the "
-            f"stages in each lifecycle phase, by persona ({len(rows)} personas); red is negative, "
-            "green positive, and every cell shows its number. Empty where no emotion is recorded."
-        )
-        headers = ["Persona", "Phase", "Average emotion"]
+        title = gettext("Average emotion by phase and persona")
+        description = ngettext(
+            "Heatmap of the average emotion, 1 (very negative) to 5 (very positive), of the "
+            "stages in each lifecycle phase, by persona (%(num)s persona); red is negative, green "
+            "positive, and every cell shows its number. Empty where no emotion is recorded.",
+            "Heatmap of the average emotion, 1 (very negative) to 5 (very positive), of the "
+            "stages in each lifecycle phase, by persona (%(num)s personas); red is negative, "
+            "green positive, and every cell shows its number. Empty where no emotion is recorded.",
+            len(rows),
+        ) % {"num": len(rows)}
+        headers = [gettext("Persona"), gettext("Phase"), gettext("Average emotion")]
     table = Table(
         caption=title,
         headers=headers,
@@ -420,28 +461,36 @@ def emotion_by_phase(
             continue
         means = {k: sum(v) / len(v) for k, v in moods.items()}
         columns.append(means)
-        label = f"{model.title} ({MAP_TYPE_LABELS[model.map].lower()})"
+        label = curve_label(journey)
         values = [round(means[k]) if k in means else None for k in known]
         curves.append(Curve(label, values, dashed=is_future(journey)))
     if not curves:
         return None
     table = Table(
-        caption=f"Average emotion by phase in the journeys of {persona.title}",
-        headers=["Phase", *[c.name for c in curves]],
+        caption=gettext("Average emotion by phase in the journeys of %(persona)s")
+        % {"persona": persona.title},
+        headers=[gettext("Phase"), *[c.name for c in curves]],
         rows=[
             [name, *[_mood_cell(column.get(key)) for column in columns]]
             for key, name in known.items()
         ],
     )
-    description = (
-        f"Average emotion of the stages in each lifecycle phase, 1 (very negative) to 5 (very "
-        f"positive), for {len(curves)} journeys of {persona.title}, lined up on the framework's "
-        f"{len(known)} phases. Future-state maps are dashed; a gap is a phase the map does not "
-        "reach."
-    )
+    description = ngettext(
+        "Average emotion of the stages in each lifecycle phase, 1 (very negative) to 5 (very "
+        "positive), for %(num)s journey of %(persona)s, lined up on the framework's %(phases)s. "
+        "Future-state maps are dashed; a gap is a phase the map does not reach.",
+        "Average emotion of the stages in each lifecycle phase, 1 (very negative) to 5 (very "
+        "positive), for %(num)s journeys of %(persona)s, lined up on the framework's %(phases)s. "
+        "Future-state maps are dashed; a gap is a phase the map does not reach.",
+        len(curves),
+    ) % {
+        "num": len(curves),
+        "persona": persona.title,
+        "phases": ngettext("%(num)s phase", "%(num)s phases", len(known)) % {"num": len(known)},
+    }
     return emotion_curves(
         f"chart-persona-{persona.id}-phases",
-        "Emotion by phase",
+        gettext("Emotion by phase"),
         description,
         list(known.values()),
         curves,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from journeysite.content.load import Definition
 from journeysite.content.portal import Portal, journey_model
-from journeysite.format.i18n import N_, _
+from journeysite.format.i18n import N_, _, ngettext
 from journeysite.format.vocabulary import MAP_TYPE_LABELS, STATUS_LABELS
 from journeysite.views.common import Link, UrlFor, link_definition, link_to
 from journeysite.views.portfolio import (
@@ -61,6 +61,7 @@ class Flagged:
 class Overview:
     counts: list[Count]
     review_summary: list[tuple[str, int]]
+    """(state as the summary's sentence writes it after its count, count)."""
     journeys: Listed[ReviewRow]
     """Every journey by review urgency; the most urgent `limit` in a large portfolio."""
     no_sources: Listed[Flagged]
@@ -78,10 +79,10 @@ def overview_page(portal: Portal, url_for: UrlFor, as_of: datetime.date, limit: 
     return Overview(
         counts=_counts(portal),
         review_summary=[
-            (_("Overdue"), states["overdue"]),
-            (_("Never reviewed"), states["never"]),
-            (_("Due soon"), states["due-soon"]),
-            (_("OK"), states["ok"]),
+            (_("overdue"), states["overdue"]),
+            (_("never reviewed"), states["never"]),
+            (_("due soon"), states["due-soon"]),
+            (_("ok"), states["ok"]),
         ],
         journeys=listed(reviews, limit).map(lambda pair: _row(*pair, portal, url_for)),
         no_sources=listed(
@@ -136,9 +137,7 @@ def _counts(portal: Portal) -> list[Count]:
         Count(
             _("Journeys"),
             len(portal.journeys),
-            ", ".join(
-                f"{kinds[k]} {label.lower()}" for k, label in MAP_TYPE_LABELS.items() if kinds[k]
-            ),
+            ", ".join(_map_type_count(k, kinds[k]) for k in MAP_TYPE_LABELS if kinds[k]),
         ),
         Count(
             _("Touchpoints"),
@@ -161,6 +160,19 @@ def _counts(portal: Portal) -> list[Count]:
         ),
         Count(_("Stakeholders"), len(portal.stakeholders)),
     ]
+
+
+def _map_type_count(kind: str, count: int) -> str:
+    """How many maps of a type the portal holds, as the journeys count's detail: `2 current state`."""
+    if kind == "current":
+        message = ngettext("%(num)s current state", "%(num)s current state", count)
+    elif kind == "future":
+        message = ngettext("%(num)s future state", "%(num)s future state", count)
+    elif kind == "day-in-the-life":
+        message = ngettext("%(num)s day in the life", "%(num)s day in the life", count)
+    else:
+        message = ngettext("%(num)s service blueprint", "%(num)s service blueprint", count)
+    return message % {"num": count}
 
 
 def _future_note(count: int, message: str) -> str:

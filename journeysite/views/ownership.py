@@ -12,14 +12,16 @@ from journeysite.content.load import Definition
 from journeysite.content.portal import Portal, journey_model, stakeholder_model
 from journeysite.content.touchpoint_owners import (
     OwnershipRecord,
-    kpi_text,
     ownership_records,
     records_of,
 )
+from journeysite.format.i18n import gettext
+from journeysite.format.models import Kpi
 from journeysite.format.vocabulary import (
     CHANNEL_LABELS,
     MAP_TYPE_LABELS,
     STAKEHOLDER_KIND_LABELS,
+    number,
     slugify,
 )
 from journeysite.views.common import (
@@ -171,10 +173,30 @@ def _matrix_row(record: OwnershipRecord, portal: Portal, url_for: UrlFor) -> Mat
         emotion=Emotion(tp.emotion),
         pain_points=len(tp.pain_points),
         high_pain_points=sum(p.severity == "high" for p in tp.pain_points),
-        kpis=[kpi_text(k) for k in tp.kpis],
+        kpis=[_kpi_text(k) for k in tp.kpis],
         unowned=record.unowned,
         source=f"{record.journey.file.src_uri}:{record.line}",
     )
+
+
+def _kpi_text(kpi: Kpi) -> str:
+    """A KPI on one line in the reader's language, like `CSAT: 78 % (target 85 %, higher is
+    better)`; the exports keep touchpoint_owners.kpi_text's English."""
+    unit = f" {kpi.unit}" if kpi.unit else ""
+    text = kpi.name
+    if kpi.value is not None:
+        text = gettext("%(kpi)s: %(value)s") % {
+            "kpi": kpi.name,
+            "value": f"{number(kpi.value)}{unit}",
+        }
+    if kpi.target is not None:
+        message = (
+            gettext("%(kpi)s (target %(target)s, higher is better)")
+            if kpi.better == "higher"
+            else gettext("%(kpi)s (target %(target)s, lower is better)")
+        )
+        text = message % {"kpi": text, "target": f"{number(kpi.target)}{unit}"}
+    return text
 
 
 def _owner_link(portal: Portal, stakeholder_id: str | None, url_for: UrlFor) -> Link | None:

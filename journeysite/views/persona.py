@@ -9,12 +9,13 @@ from markupsafe import Markup
 from journeysite.content.cache import by_identity
 from journeysite.content.load import Definition
 from journeysite.content.portal import Portal, journey_model, persona_model
+from journeysite.format.i18n import gettext
 from journeysite.format.vocabulary import MAP_TYPE_LABELS, STATUS_LABELS
 from journeysite.views.baseline import BaselineView, baseline_view
 from journeysite.views.charts import Chart, Curve, Table, emotion_curves, emotion_label
 from journeysite.views.common import Link, UrlFor, link_definition, link_to, texts
 from journeysite.views.journey import stage_mood
-from journeysite.views.lifecycle import emotion_by_phase
+from journeysite.views.lifecycle import curve_label, emotion_by_phase
 from journeysite.views.markup import inline
 from journeysite.views.stages import numbered
 
@@ -130,18 +131,18 @@ def journey_curve(persona: Definition, journey: Definition) -> Chart | None:
     if all(v is None for v in moods):
         return None
     categories = numbered([stage.name for stage in model.stages])
-    label = f"{model.title} ({MAP_TYPE_LABELS[model.map].lower()})"
+    label = curve_label(journey)
     values = [None if v is None else round(v) for v in moods]
     table = Table(
-        caption=f"Emotion per stage of {model.title}",
-        headers=["Stage", "Emotion"],
+        caption=gettext("Emotion per stage of %(journey)s") % {"journey": model.title},
+        headers=[gettext("Stage"), gettext("Emotion")],
         rows=[[c, _cell(v)] for c, v in zip(categories, moods, strict=True)],
     )
-    description = (
-        f"Emotion per stage of “{model.title}”, one of the journeys of {persona.title}, from 1 "
+    description = gettext(
+        "Emotion per stage of “%(journey)s”, one of the journeys of %(persona)s, from 1 "
         "(very negative) to 5 (very positive). A stage without its own emotion shows the mean of "
         "its touchpoints."
-    )
+    ) % {"journey": model.title, "persona": persona.title}
     chart = emotion_curves(
         f"chart-persona-{persona.id}-{journey.id}",
         label,

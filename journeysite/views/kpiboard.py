@@ -13,7 +13,7 @@ from journeysite.format.i18n import N_, format_number, gettext, ngettext
 from journeysite.format.models import Kpi
 from journeysite.format.vocabulary import MAP_TYPE_LABELS
 from journeysite.views.charts import Chart, Table, base_options, plain_options
-from journeysite.views.common import Link, UrlFor, link_definition
+from journeysite.views.common import BETTER_LABELS, Link, UrlFor, link_definition
 from journeysite.views.portfolio import (
     CHART_BARS,
     Listed,
@@ -63,6 +63,10 @@ class BoardRow:
     @property
     def progress_text(self) -> str:
         return percent(self.progress)
+
+    @property
+    def better_label(self) -> str:
+        return BETTER_LABELS.get(self.better, self.better)
 
 
 @dataclass(frozen=True)

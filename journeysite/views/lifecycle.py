@@ -24,9 +24,9 @@ from journeysite.views.charts import (
     Chart,
     Curve,
     Table,
+    average_emotion,
     base_options,
     emotion_curves,
-    emotion_label,
     plain_options,
 )
 from journeysite.views.common import Emotion, Link, UrlFor, link_definition, link_to
@@ -471,7 +471,7 @@ def emotion_by_phase(
         % {"persona": persona.title},
         headers=[gettext("Phase"), *[c.name for c in curves]],
         rows=[
-            [name, *[_mood_cell(column.get(key)) for column in columns]]
+            [name, *[average_emotion(column.get(key)) for column in columns]]
             for key, name in known.items()
         ],
     )
@@ -496,10 +496,3 @@ def emotion_by_phase(
         curves,
         table,
     )
-
-
-def _mood_cell(value: float | None) -> str:
-    if value is None:
-        return "—"
-    label = emotion_label(round(value)) or ""
-    return label if float(value).is_integer() else f"{value:.1f} (≈ {label})"

@@ -12,7 +12,13 @@ from journeysite.content.portal import Portal, journey_model, persona_model
 from journeysite.format.i18n import gettext
 from journeysite.format.vocabulary import MAP_TYPE_LABELS, STATUS_LABELS
 from journeysite.views.baseline import BaselineView, baseline_view
-from journeysite.views.charts import Chart, Curve, Table, emotion_curves, emotion_label
+from journeysite.views.charts import (
+    Chart,
+    Curve,
+    Table,
+    average_emotion,
+    emotion_curves,
+)
 from journeysite.views.common import Link, UrlFor, link_definition, link_to, texts
 from journeysite.views.journey import stage_mood
 from journeysite.views.lifecycle import curve_label, emotion_by_phase
@@ -136,7 +142,7 @@ def journey_curve(persona: Definition, journey: Definition) -> Chart | None:
     table = Table(
         caption=gettext("Emotion per stage of %(journey)s") % {"journey": model.title},
         headers=[gettext("Stage"), gettext("Emotion")],
-        rows=[[c, _cell(v)] for c, v in zip(categories, moods, strict=True)],
+        rows=[[c, average_emotion(v)] for c, v in zip(categories, moods, strict=True)],
     )
     description = gettext(
         "Emotion per stage of “%(journey)s”, one of the journeys of %(persona)s, from 1 "
@@ -160,13 +166,6 @@ def journey_curve(persona: Definition, journey: Definition) -> Chart | None:
     chart.options["grid"]["top"] = 16
     chart.extra["drawing_width"] = SMALL_WIDTH
     return Chart(chart.id, chart.title, chart.description, chart.options, table, 240, chart.extra)
-
-
-def _cell(value: float | None) -> str:
-    if value is None:
-        return "—"
-    label = emotion_label(round(value)) or ""
-    return label if float(value).is_integer() else f"{value:.1f} (≈ {label})"
 
 
 def journeys_index(portal: Portal, url_for: UrlFor) -> JourneysIndex:

@@ -84,7 +84,7 @@ _VIEWS = {
     "opportunity": (opportunity_page, "opportunity.html"),
     "solution": (solution_page, "solution.html"),
 }
-_DATED = frozenset({"opportunity", "solution"})
+_DATED = frozenset({"journey", "opportunity", "solution"})
 """Views that flag overdue solutions against the build's day (settings.build_date), not the clock."""
 
 

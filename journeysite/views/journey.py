@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -137,7 +138,9 @@ class JourneyPage:
     comparison: BaselineView | None
 
 
-def journey_page(definition: Definition, portal: Portal, url_for: UrlFor) -> JourneyPage:
+def journey_page(
+    definition: Definition, portal: Portal, url_for: UrlFor, *, as_of: datetime.date | None = None
+) -> JourneyPage:
     journey = journey_model(definition)
     return JourneyPage(
         id=definition.id,
@@ -157,7 +160,7 @@ def journey_page(definition: Definition, portal: Portal, url_for: UrlFor) -> Jou
         goal=inline(journey.goal) if journey.goal else None,
         scenario=inline(journey.scenario) if journey.scenario else None,
         stages=[
-            _stage(i, s, portal, url_for, work_at_stage(portal, definition.id, i, url_for, None))
+            _stage(i, s, portal, url_for, work_at_stage(portal, definition.id, i, url_for, as_of))
             for i, s in enumerate(journey.stages)
         ],
         lane=emotion_lane(journey, _baseline_model(journey, portal)),

@@ -48,7 +48,7 @@ SOURCE_KIND_LABELS: Labels[str] = Labels(
         "crm": N_("CRM"),
         "support": N_("Support"),
         "social": N_("Social"),
-        "reviews": N_("Reviews"),
+        "reviews": N_("Customer reviews"),
         "other": N_("Other"),
     }
 )

@@ -300,9 +300,13 @@ class Portfolio:
         )
 
 
-def sizes(n: int) -> Portfolio:
+def sizes(n: int, management: bool = True) -> Portfolio:
+    """The portfolio of N journeys; without `management`, no framework, opportunities or
+    solutions (the portfolio the bench measured before journey management)."""
     personas = max(1, n // 5)
     segments = max(1, round(math.sqrt(personas) / 2))
+    if not management:
+        return Portfolio(n, personas, max(2, n // 10), segments, 0, 0, frameworks=0)
     return Portfolio(n, personas, max(2, n // 10), segments, n // 2, n // 2)
 
 
@@ -456,9 +460,10 @@ def journey_file(
     used: set[str] = set()
     for s, (stage, goal) in enumerate(STAGES):
         emotion = rng.randint(1, 5)
+        lines += [f"  - name: {stage}"]
+        if size.frameworks:
+            lines += [f"    phase: {PHASE_OF_STAGE[stage]}"]
         lines += [
-            f"  - name: {stage}",
-            f"    phase: {PHASE_OF_STAGE[stage]}",
             f"    goal: {_q(goal)}",
             "    expectations:",
             *_list("      ", "primary", [_sentence(rng, 4, 8)]),
@@ -584,9 +589,9 @@ def solution_file(i: int, size: Portfolio, rng: random.Random) -> tuple[str, str
     return f"solutions/{ident}.md", "\n".join(lines)
 
 
-def generate(n: int, out: Path, seed: int = 8) -> Portfolio:
+def generate(n: int, out: Path, seed: int = 8, management: bool = True) -> Portfolio:
     """Write the content tree of an N-journey portfolio under `out` (replacing what is there)."""
-    size = sizes(n)
+    size = sizes(n, management)
     if out.exists():
         shutil.rmtree(out)
     segments = segment_names(size.segments)
@@ -600,7 +605,8 @@ def generate(n: int, out: Path, seed: int = 8) -> Portfolio:
     for i in range(n):
         touchpoints.append([])
         files.append(journey_file(i, size, random.Random(seed * 1299709 + i), touchpoints[i]))
-    files.append(framework_file())
+    if size.frameworks:
+        files.append(framework_file())
     for i in range(size.opportunities):
         rng = random.Random(seed * 15485863 + i)
         files.append(opportunity_file(i, size, touchpoints, rng))
@@ -618,8 +624,11 @@ def main() -> None:
     parser.add_argument("journeys", type=int)
     parser.add_argument("out", type=Path, help="project dir; files go to OUT/content")
     parser.add_argument("--seed", type=int, default=8)
+    parser.add_argument(
+        "--without-management", action="store_true", help="no framework, opportunities, solutions"
+    )
     args = parser.parse_args()
-    size = generate(args.journeys, args.out / "content", args.seed)
+    size = generate(args.journeys, args.out / "content", args.seed, not args.without_management)
     print(
         f"{size.journeys} journeys, {size.personas} personas in {size.segments} segments, "
         f"{size.stakeholders} stakeholders, {size.opportunities} opportunities, "

@@ -110,9 +110,9 @@ def _child(*args: str, cwd: Path) -> tuple[float, dict]:
     return seconds, json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def prepare(n: int, out: Path) -> Path:
+def prepare(n: int, out: Path, management: bool = True) -> Path:
     project = out / f"n{n}"
-    generate(n, project / "content")
+    generate(n, project / "content", management=management)
     (project / "portal.yml").write_text(yaml.safe_dump(portal_config(), sort_keys=False))
     plain = plain_config(project / "content")
     (project / "plain.yml").write_text(yaml.safe_dump(plain, sort_keys=False))
@@ -320,6 +320,11 @@ def main() -> None:
         help="edit to preview under `journeysite serve`, against the portal's full build",
     )
     parser.add_argument("--smoke", action="store_true", help="N=100 only, as in CI")
+    parser.add_argument(
+        "--without-management",
+        action="store_true",
+        help="journeys, personas and stakeholders only: the portfolio measured before issue 16",
+    )
     parser.add_argument("--out", type=Path, default=HERE / "out")
     parser.add_argument("--json", type=Path, help="also write the measurements here")
     args = parser.parse_args()
@@ -346,7 +351,7 @@ def main() -> None:
     portal_time: dict[int, float] = {}
     portal_cpu: dict[int, float] = {}
     for n in sizes:
-        project = prepare(n, args.out)
+        project = prepare(n, args.out, not args.without_management)
         if n in args.both or n in args.portal or n in args.check or n in args.preview:
             portal = record(measure_build(project, n, "portal"))
             per_journey[n] = portal.per_journey_ms

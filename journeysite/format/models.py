@@ -428,7 +428,12 @@ class Phase(Model):
 class Framework(PageFields):
     """The lifecycle every journey is lined up against: at most one per portal."""
 
-    type: Annotated[Literal["framework"], Field(description="Always `framework`.")]
+    type: Annotated[
+        Literal["framework"],
+        Field(
+            description="Makes this file a lifecycle framework. Always framework. Example: framework"
+        ),
+    ]
     title: Annotated[str, Field(description="The lifecycle's name. Example: `Customer lifecycle`.")]
     phases: Annotated[
         list[Phase],
@@ -477,7 +482,12 @@ class Moment(Model):
 class Opportunity(PageFields):
     """An improvement customers would feel at moments across journeys, prioritised."""
 
-    type: Annotated[Literal["opportunity"], Field(description="Always `opportunity`.")]
+    type: Annotated[
+        Literal["opportunity"],
+        Field(
+            description="Makes this file an opportunity. Always opportunity. Example: opportunity"
+        ),
+    ]
     title: Annotated[
         str,
         Field(description="The opportunity in a few words. Example: `Carry the tariff over`."),
@@ -492,8 +502,8 @@ class Opportunity(PageFields):
     status: Annotated[
         OpportunityStatus,
         Field(
-            description="Where it stands: idea, validated, planned, in-progress, done or "
-            "dropped. Default: idea."
+            description=f"Where it stands. One of: {_values(OpportunityStatus)} (default idea). "
+            "Example: validated"
         ),
     ] = "idea"
     owner: Annotated[
@@ -516,13 +526,10 @@ class Opportunity(PageFields):
             "`[{journey: moving-home, stage: Moving in}]`.",
         ),
     ]
-    evidence: Annotated[
-        Texts,
-        Field(
-            description="Names of research sources of the journeys at its moments. Example: "
-            "`[Q2 onboarding survey]`."
-        ),
-    ] = empty()
+    evidence: Texts = empty(
+        "Names of research sources of the journeys at its moments. Example: "
+        "`[Q2 onboarding survey]`."
+    )
 
 
 class Measure(Model):
@@ -541,7 +548,10 @@ class Measure(Model):
 class Solution(PageFields):
     """A change delivered against opportunities, tracked to the KPIs it should move."""
 
-    type: Annotated[Literal["solution"], Field(description="Always `solution`.")]
+    type: Annotated[
+        Literal["solution"],
+        Field(description="Makes this file a solution. Always solution. Example: solution"),
+    ]
     title: Annotated[
         str,
         Field(description="The solution in a few words. Example: `Tariff carry-over form`."),
@@ -557,8 +567,8 @@ class Solution(PageFields):
     status: Annotated[
         SolutionStatus,
         Field(
-            description="Where it stands: idea, planned, in-progress, shipped or dropped. "
-            "Default: idea."
+            description=f"Where it stands. One of: {_values(SolutionStatus)} (default idea). "
+            "Example: planned"
         ),
     ] = "idea"
     owner: Annotated[
@@ -569,13 +579,10 @@ class Solution(PageFields):
         IsoDate | None,
         Field(description="When it should ship, written as YYYY-MM-DD. Example: `2027-06-30`."),
     ] = None
-    measures: Annotated[
-        list[Measure],
-        Field(
-            description="The journey KPIs it should move. Example: "
-            "`[{journey: moving-home, kpi: Home movers retained}]`."
-        ),
-    ] = empty()
+    measures: list[Measure] = empty(
+        "The journey KPIs it should move. Example: "
+        "`[{journey: moving-home, kpi: Home movers retained}]`."
+    )
 
 
 MODELS: dict[str, type[PageFields]] = {

@@ -3,7 +3,8 @@
 Builds content/ with mkdocs.yml into a temp dir, serves it on 127.0.0.1, and has Debian's Chromium
 (the browser tests' harness) photograph the journey canvas (a current map, and a future map with
 its baseline's curve in the emotion lane) at 1440 px, a persona page with its small multiples and
-the stakeholder map (`stakeholders/`, or a stakeholder's page while the portal has no map) in the
+the opportunities' impact/effort matrix, the lifecycle page with its blind spots, and the
+stakeholder map (`stakeholders/`, or a stakeholder's page while the portal has no map) in the
 light scheme. Run from anywhere: python3 scripts/screenshots.py
 """
 
@@ -34,6 +35,8 @@ SHOTS = {
     "journey.png": (["journeys/moving-home/"], "#jm-map", 64, CANVAS),
     "journey-future.png": (["journeys/solar-buyers-journey-future/"], "tr.jm-lane", 420, CANVAS),
     "persona.png": (["personas/price-conscious-renter/"], "#jm-emotion-curves", 64, VIEWPORT),
+    "opportunities.png": (["opportunities/"], "#jm-impact-effort", 64, VIEWPORT),
+    "lifecycle.png": (["lifecycle/"], "#jm-blind-spots", 64, VIEWPORT),
     "stakeholders.png": (
         ["stakeholders/", "stakeholders/customer-care/"],
         "#jm-power-interest",

@@ -18,7 +18,7 @@ from journeysite.content.portal import Portal, journey_model
 from journeysite.content.selection import DEFAULT_SELECTION, Selection
 from journeysite.content.tree import Content, load_content
 from journeysite.format.limits import DEFAULT_LIMITS, Limits
-from journeysite.format.vocabulary import ID_RE, slugify
+from journeysite.format.vocabulary import ID_RE, TYPE_PLURALS, slugify
 
 SCAFFOLDS = Path(__file__).parent / "scaffolds"
 
@@ -59,14 +59,8 @@ DEFAULT_TEMPLATE = {
     "opportunity": "opportunity",
     "solution": "solution",
 }
-FOLDERS = {
-    "journey": "journeys",
-    "persona": "personas",
-    "stakeholder": "stakeholders",
-    "framework": "frameworks",
-    "opportunity": "opportunities",
-    "solution": "solutions",
-}
+FOLDERS = TYPE_PLURALS
+"""Where `journeysite new` writes each type: journeys/, personas/, …"""
 
 
 class ScaffoldError(Exception):

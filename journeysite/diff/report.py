@@ -11,19 +11,15 @@ from typing import Any
 
 from journeysite.diff.compare import Change, ChangeKind
 from journeysite.diff.revisions import WORKING_TREE, Unreadable
-from journeysite.format.vocabulary import DEFINITION_TYPES, STATUS_LABELS, emotion_word
+from journeysite.format.vocabulary import (
+    DEFINITION_TYPES,
+    STATUS_LABELS,
+    TYPE_PLURALS,
+    emotion_word,
+)
 
 COMMENT_MARKER = "<!-- journeysite-diff -->"
 """First line of the Markdown output, so a workflow can find and update its earlier comment."""
-
-_TYPE_PLURALS = {
-    "journey": "journeys",
-    "persona": "personas",
-    "stakeholder": "stakeholders",
-    "framework": "frameworks",
-    "opportunity": "opportunities",
-    "solution": "solutions",
-}
 
 
 @dataclass(frozen=True)
@@ -55,7 +51,7 @@ class DiffReport:
         for kind in DEFINITION_TYPES:
             count = sum(1 for (t, _), _ in groups if t == kind)
             if count:
-                parts.append(f"{count} {kind if count == 1 else _TYPE_PLURALS[kind]}")
+                parts.append(f"{count} {kind if count == 1 else TYPE_PLURALS[kind]}")
         text = (
             f"{_join(parts)} changed"
             if parts

@@ -12,6 +12,15 @@ DefinitionType = Literal[
     "journey", "persona", "stakeholder", "framework", "opportunity", "solution"
 ]
 DEFINITION_TYPES: tuple[str, ...] = get_args(DefinitionType)
+TYPE_PLURALS: dict[str, str] = {
+    "journey": "journeys",
+    "persona": "personas",
+    "stakeholder": "stakeholders",
+    "framework": "frameworks",
+    "opportunity": "opportunities",
+    "solution": "solutions",
+}
+"""Each type's plural: the folder `journeysite new` writes it to, and counts in messages."""
 
 MapType = Literal["current", "future", "day-in-the-life", "blueprint"]
 MAP_TYPE_LABELS: Labels[str] = Labels(

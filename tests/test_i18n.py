@@ -149,3 +149,32 @@ def test_labels_apply_to_the_translated_word(minimal: Project) -> None:
     text = minimal.page("ownership/").get_text(" ", strip=True)
     assert "Kontaktpunkte pro Team" in text
     assert "Touchpoints pro Team" not in text
+
+
+def test_journey_management_and_the_canvas_speak_german(minimal: Project) -> None:
+    """The pages issues 16 and 17 added follow the language too: titles, buttons, rows, statuses."""
+    minimal.write(
+        "lifecycle/framework.md",
+        "---\ntype: framework\ntitle: Lifecycle\nphases:\n  - {id: pay, name: Pay}\n---\n",
+    )
+    journey = (minimal.content / "journeys/onboarding.md").read_text(encoding="utf-8")
+    minimal.write(
+        "journeys/onboarding.md",
+        journey.replace("  - name: First bill\n", "  - name: First bill\n    phase: pay\n"),
+    )
+    minimal.write(
+        "opportunities/explain-bill.md",
+        "---\ntype: opportunity\ntitle: Explain the bill\nstatus: planned\nimpact: 4\n"
+        "effort: 2\nmoments:\n  - {journey: onboarding, stage: First bill}\n---\n",
+    )
+    _german(minimal)
+    journey_page = minimal.page("journeys/onboarding/")
+    assert journey_page.select_one("button.jm-download").get_text(strip=True) == (
+        "Map als PNG herunterladen"
+    )
+    work = journey_page.select_one("tr.jm-grid__work")
+    assert work.th.get_text(strip=True) == "Chancen und Lösungen"
+    assert "Geplant" in work.get_text(" ", strip=True)  # the status, in words
+    assert minimal.page("lifecycle/").h1.get_text(strip=True).startswith("Lebenszyklus")
+    matrix = minimal.page("opportunities/").select_one("#jm-impact-effort")
+    assert matrix.get_text(strip=True).startswith("Wirkung-Aufwand-Matrix")

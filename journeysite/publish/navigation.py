@@ -20,7 +20,7 @@ from journeysite.views.grouping import (
     by_title,
     is_grouped,
     persona_groups,
-    runs,
+    run_tree,
     stakeholder_groups,
 )
 from journeysite.views.ownership import involved_stakeholders
@@ -73,10 +73,7 @@ def build_nav(
         return Section(html.escape(persona.title), members)
 
     def group_section(group: NavGroup, item: Callable[[Definition], StructureItem]) -> Section:
-        members: list[StructureItem] = []
-        for title, run in runs(group.members, threshold):
-            items = [item(member) for member in run]
-            members += [Section(html.escape(title), items)] if title else items
+        members = run_tree(group.members, threshold, item, _run_section)
         return Section(html.escape(group.title), [group_index[group.src_uri], *members])
 
     mode, threshold = settings.nav_grouping, settings.nav_group_threshold
@@ -149,25 +146,21 @@ def _owner_runs(portal: Portal, owners: list[StructureItem], size: int) -> list[
     teams = [
         portal.stakeholders[i] for i in involved_stakeholders(portal) if owner_page_uri(i) in by_uri
     ]
-    sections: list[StructureItem] = []
-    for title, run in runs(by_title(teams), size):
-        items: list[StructureItem] = [by_uri[owner_page_uri(s.id)] for s in run]
-        sections += [Section(html.escape(title), items)] if title else items
-    return sections
+    return run_tree(by_title(teams), size, lambda s: by_uri[owner_page_uri(s.id)], _run_section)
 
 
 def _definition_runs(
     members: list[Definition], pages: dict[str, Page], mode: str, threshold: int
 ) -> list[StructureItem]:
     """Definition pages by title; at scale in alphabetical runs (`A–F`), as owners are listed."""
-    items: list[StructureItem] = [pages[d.file.src_uri] for d in members]
     if not is_grouped(mode, threshold, len(members)):
-        return items
-    sections: list[StructureItem] = []
-    for title, run in runs(members, threshold):
-        run_pages: list[StructureItem] = [pages[d.file.src_uri] for d in run]
-        sections += [Section(html.escape(title), run_pages)] if title else run_pages
-    return sections
+        return [pages[d.file.src_uri] for d in members]
+    return run_tree(members, threshold, lambda d: pages[d.file.src_uri], _run_section)
+
+
+def _run_section(title: str, items: list[StructureItem]) -> StructureItem:
+    """A run's section (`A–F`); its title is the theme's HTML, the members' titles writers' text."""
+    return Section(html.escape(title), items)
 
 
 def _without(items: list[StructureItem], uris: set[str]) -> list[StructureItem]:

@@ -8,16 +8,20 @@ make the build quadratic; grouping keeps every level short. Small portals keep t
 
 from __future__ import annotations
 
+import math
 import posixpath
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from journeysite.content.load import Definition
 from journeysite.content.portal import Portal, persona_model, stakeholder_model
 from journeysite.format.i18n import N_, gettext
 from journeysite.format.vocabulary import STAKEHOLDER_KIND_GROUPS, slugify
 from journeysite.views.uris import STAKEHOLDER_KINDS_FOLDER
+
+T = TypeVar("T")
 
 NO_SEGMENT = N_("Other personas")
 """The group of personas without a segment; its folder keeps the English key in every language."""
@@ -103,17 +107,44 @@ def unique_keys(keys: Iterable[str]) -> list[str]:
 
 
 def runs(members: Sequence[Definition], size: int) -> list[tuple[str, list[Definition]]]:
-    """Members (sorted by title) in alphabetical runs of at most `size`, titled like `A–F`.
+    """Members (sorted by title) in alphabetical runs, titled like `A–F`: at most `size` runs of
+    at most `size` members, or, when that cannot hold them all, at most `size` runs each to be
+    split into runs again (`run_tree`).
 
-    A segment or kind can itself be large (a thousand teams); its section then lists runs
-    instead of members, so a page never carries more than about `size` links per level.
+    A segment or kind can itself be large (a thousand teams, five thousand opportunities); its
+    section then lists runs instead of members, so a page never carries more than about `size`
+    links per level. Where one level of runs is enough they are as long as `size` allows; deeper,
+    every level gets about the same number of runs (5 000 at 30: 18 runs of about 10 runs of 28).
     """
-    count = -(-len(members) // max(size, 1))
+    size = max(size, 2)
+    total = len(members)
+    count = -(-total // size)
     if count <= 1:
         return [("", list(members))]
-    length = -(-len(members) // count)
-    parts = [list(members[i : i + length]) for i in range(0, len(members), length)]
+    if count > size:
+        levels = 1
+        while size ** (levels + 1) < total:
+            levels += 1
+        count = min(size, max(2, math.ceil(total ** (1 / (levels + 1)) - 1e-9)))
+    length = -(-total // count)
+    parts = [list(members[i : i + length]) for i in range(0, total, length)]
     return list(zip(run_titles(parts), parts, strict=True))
+
+
+def run_tree(
+    members: Sequence[Definition],
+    size: int,
+    item: Callable[[Definition], T],
+    section: Callable[[str, list[T]], T],
+) -> list[T]:
+    """The navigation items of `members` in runs (`runs`), runs too long split again."""
+    out: list[T] = []
+    for title, run in runs(members, size):
+        if not title:
+            out += [item(member) for member in run]
+        else:
+            out.append(section(title, run_tree(run, size, item, section)))
+    return out
 
 
 def run_titles(parts: Sequence[Sequence[Definition]]) -> list[str]:
